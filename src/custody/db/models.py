@@ -1,0 +1,256 @@
+"""Record tables: the current state. Every change to them is explained by the journal."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from custody.db.base import DIGEST, Base, enum_column
+from custody.db.types import Grams, UTCDateTime
+from custody.domain.enums import (
+    EventType,
+    LocationKind,
+    Role,
+    SampleForm,
+    SampleStatus,
+    SealState,
+    ShipmentStatus,
+)
+
+FK = Integer
+
+
+class LabSettings(Base):
+    """One row: the lab's identity. Created by `init`."""
+
+    __tablename__ = "lab_settings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lab_name: Mapped[str] = mapped_column(String(200))
+    site_prefix: Mapped[str] = mapped_column(String(20))
+    timezone: Mapped[str] = mapped_column(String(64))
+    reweigh_tolerance_percent: Mapped[str] = mapped_column(String(12))  # decimal text, e.g. "0.5"
+    reweigh_tolerance_grams: Mapped[Decimal] = mapped_column(Grams())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class IdCounter(Base):
+    """Last sequential number per ID prefix and year."""
+
+    __tablename__ = "id_counters"
+    __table_args__ = (UniqueConstraint("prefix", "year"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    last_number: Mapped[int] = mapped_column(Integer)
+
+
+class Person(Base):
+    """A person in the chain: a user of Custody (with role and password) or an outsider."""
+
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    institution: Mapped[str | None] = mapped_column(String(200))
+    position: Mapped[str | None] = mapped_column(String(200))
+    badge: Mapped[str | None] = mapped_column(String(64))
+    username: Mapped[str | None] = mapped_column(String(64), unique=True)
+    role: Mapped[Role | None] = mapped_column(enum_column(Role))
+    password_hash: Mapped[str | None] = mapped_column(String(255), info=DIGEST)
+    active: Mapped[bool] = mapped_column()
+    failed_logins: Mapped[int] = mapped_column(Integer)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Location(Base):
+    """A place where samples are kept: vault › shelf › box."""
+
+    __tablename__ = "locations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[LocationKind] = mapped_column(enum_column(LocationKind))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), index=True)
+    active: Mapped[bool] = mapped_column()
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(100), unique=True)  # NUC / carpeta
+    institution: Mapped[str] = mapped_column(String(200))  # FGR, ANAM, SEMAR, GN...
+    rcc_reference: Mapped[str | None] = mapped_column(String(100))
+    dea_file_number: Mapped[str | None] = mapped_column(String(100))
+    opened_on: Mapped[date] = mapped_column(Date)
+    submitter_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Seizure(Base):
+    __tablename__ = "seizures"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    port: Mapped[str] = mapped_column(String(32), index=True)  # AICM, MZO, LZC, OTHER
+    place: Mapped[str] = mapped_column(String(200))
+    latitude: Mapped[str | None] = mapped_column(String(16))
+    longitude: Mapped[str | None] = mapped_column(String(16))
+    conveyance: Mapped[str | None] = mapped_column(String(300))  # flight / AWB / vessel...
+    seized_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    seized_tz: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Exhibit(Base):
+    __tablename__ = "exhibits"
+    __table_args__ = (UniqueConstraint("case_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    seizure_id: Mapped[int] = mapped_column(ForeignKey("seizures.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text)
+    presumptive_substance: Mapped[str | None] = mapped_column(String(200))
+    form: Mapped[SampleForm] = mapped_column(enum_column(SampleForm))
+    unit_count: Mapped[int | None] = mapped_column(Integer)
+    packaging: Mapped[str | None] = mapped_column(String(300))
+    gross_weight: Mapped[Decimal | None] = mapped_column(Grams())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Sample(Base):
+    """What travels to the lab. Every sub-sample is a Sample with its own ID."""
+
+    __tablename__ = "samples"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)  # MX-AICM-2026-000123
+    code_key: Mapped[str] = mapped_column(String(40), unique=True)  # without hyphens
+    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("samples.id"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    presumptive_substance: Mapped[str | None] = mapped_column(String(200))
+    form: Mapped[SampleForm] = mapped_column(enum_column(SampleForm))
+    unit_count: Mapped[int | None] = mapped_column(Integer)
+    net_weight: Mapped[Decimal] = mapped_column(Grams())
+    balance_id: Mapped[str] = mapped_column(String(64))
+    weighed_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    weighed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    hazard: Mapped[bool] = mapped_column()
+    status: Mapped[SampleStatus] = mapped_column(enum_column(SampleStatus), index=True)
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), index=True)
+    holder_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+
+
+class Seal(Base):
+    """A tamper-evident seal, by serial number: applied, then broken or replaced."""
+
+    __tablename__ = "seals"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial: Mapped[str] = mapped_column(String(64), unique=True)
+    sample_id: Mapped[int | None] = mapped_column(ForeignKey("samples.id"), index=True)
+    state: Mapped[SealState] = mapped_column(enum_column(SealState))
+    applied_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    applied_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    ended_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    end_reason: Mapped[str | None] = mapped_column(Text)
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("seals.id"))
+
+
+class CustodyEvent(Base):
+    """One custody event. Append-only (database triggers); corrections are new events."""
+
+    __tablename__ = "custody_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sample_id: Mapped[int] = mapped_column(ForeignKey("samples.id"), index=True)
+    event_type: Mapped[EventType] = mapped_column(enum_column(EventType))
+    from_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    to_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    witness_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    purpose: Mapped[str | None] = mapped_column(Text)
+    from_location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+    to_location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+    seals_before: Mapped[str | None] = mapped_column(String(300))
+    seals_after: Mapped[str | None] = mapped_column(String(300))
+    seal_intact: Mapped[bool | None] = mapped_column()
+    weight: Mapped[Decimal | None] = mapped_column(Grams())
+    balance_id: Mapped[str | None] = mapped_column(String(64))
+    notes: Mapped[str | None] = mapped_column(Text)
+    auth: Mapped[str] = mapped_column(String(200))  # how each party authenticated
+    meaning: Mapped[str | None] = mapped_column(String(200))  # what the signature means
+    workstation: Mapped[str] = mapped_column(String(128))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    zone: Mapped[str] = mapped_column(String(64))
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("custody_events.id"))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class Consignee(Base):
+    """A receiving laboratory (reference data, e.g. a DEA OFS laboratory)."""
+
+    __tablename__ = "consignees"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    address: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column()
+
+
+class Shipment(Base):
+    __tablename__ = "shipments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    manifest_number: Mapped[str] = mapped_column(String(40), unique=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    consignee_id: Mapped[int | None] = mapped_column(ForeignKey("consignees.id"))
+    carrier: Mapped[str | None] = mapped_column(String(200))
+    waybill: Mapped[str | None] = mapped_column(String(100))
+    transport_mode: Mapped[str | None] = mapped_column(String(50))
+    conditions: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[ShipmentStatus] = mapped_column(enum_column(ShipmentStatus), index=True)
+    manifest_sha256: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+
+
+class ShipmentPackage(Base):
+    __tablename__ = "shipment_packages"
+    __table_args__ = (UniqueConstraint("shipment_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    outer_seals: Mapped[str | None] = mapped_column(String(300))
+
+
+class ShipmentItem(Base):
+    __tablename__ = "shipment_items"
+    __table_args__ = (UniqueConstraint("shipment_id", "sample_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id"))
+    package_id: Mapped[int | None] = mapped_column(ForeignKey("shipment_packages.id"))
+    sample_id: Mapped[int] = mapped_column(ForeignKey("samples.id"), index=True)
+
+
+# Every table whose rows the journal must explain, in replay/report order.
+JOURNALED: tuple[type[Base], ...] = (
+    LabSettings,
+    IdCounter,
+    Person,
+    Location,
+    Case,
+    Seizure,
+    Exhibit,
+    Sample,
+    Seal,
+    CustodyEvent,
+    Consignee,
+    Shipment,
+    ShipmentPackage,
+    ShipmentItem,
+)
+
+# Tables protected from UPDATE and DELETE by database triggers, besides the journal.
+APPEND_ONLY = ("custody_events",)

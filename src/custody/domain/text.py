@@ -1,0 +1,25 @@
+"""Validation of free-text fields."""
+
+from __future__ import annotations
+
+
+class TextError(ValueError):
+    pass
+
+
+def required(value: str | None, field: str, *, max_len: int = 500) -> str:
+    cleaned = " ".join((value or "").split())
+    if not cleaned:
+        raise TextError(f"The {field} is required and cannot be blank.")
+    if len(cleaned) > max_len:
+        raise TextError(f"The {field} is too long ({len(cleaned)} characters; at most {max_len}).")
+    return cleaned
+
+
+def optional(value: str | None, field: str, *, max_len: int = 500) -> str | None:
+    cleaned = " ".join((value or "").split())
+    if not cleaned:
+        return None
+    if len(cleaned) > max_len:
+        raise TextError(f"The {field} is too long ({len(cleaned)} characters; at most {max_len}).")
+    return cleaned

@@ -1,0 +1,1 @@
+"""Use cases. They take a `Work` (one transaction), check permissions, never commit."""

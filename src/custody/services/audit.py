@@ -1,0 +1,31 @@
+"""The audit side: journaling refusals and verifying the journal against the records."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from custody.db.journal_table import journal
+from custody.db.verify import Progress, VerifyReport
+from custody.db.verify import verify as verify_journal
+from custody.domain.permissions import Action
+from custody.errors import AuthenticationFailed, Refusal
+from custody.services import users
+from custody.services.work import Work
+
+
+def record_denial(work: Work, action: str, error: Refusal) -> None:
+    """Journal a refused action (21 CFR 11.300(d)); count failed sign-ins toward lockout."""
+    data = {"action": action, "code": error.code, "message": error.message}
+    if isinstance(error, AuthenticationFailed):
+        locked = error.count_failure and users.count_failure(work, error.username)
+        work.record("auth.failed", error.subject, data)
+        if locked:
+            work.record("auth.locked", error.subject, {"minutes": 10})
+        return
+    work.record("denied", error.subject, data)
+
+
+def verify(work: Work, progress: Progress | None = None) -> VerifyReport:
+    work.require(Action.VERIFY)
+    total = int(work.session.scalar(select(func.count()).select_from(journal)) or 0)
+    return verify_journal(work.session.connection(), total, progress)

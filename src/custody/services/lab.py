@@ -1,0 +1,86 @@
+"""The lab's identity and settings; first-time initialisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+
+from custody.db.models import LabSettings
+from custody.domain import text
+from custody.domain.enums import Role
+from custody.domain.ids import InvalidIdError, validate_site_prefix
+from custody.errors import Conflict, NotInitialised, ValidationError
+from custody.services.users import NewPerson, UserView, add_user
+from custody.services.work import Work
+
+DEFAULT_ZONE = "America/Mexico_City"
+
+
+@dataclass(frozen=True)
+class LabView:
+    lab_name: str
+    site_prefix: str
+    timezone: str
+    reweigh_tolerance_percent: Decimal
+    reweigh_tolerance_grams: Decimal
+
+
+def settings_row(work: Work) -> LabSettings | None:
+    return work.session.scalars(select(LabSettings).limit(1)).first()
+
+
+def lab(work: Work) -> LabView:
+    row = settings_row(work)
+    if row is None:
+        raise NotInitialised("This database is not set up yet: run `custody-cli init`.")
+    return LabView(
+        row.lab_name, row.site_prefix, row.timezone,
+        Decimal(row.reweigh_tolerance_percent), row.reweigh_tolerance_grams,
+    )
+
+
+def validate_zone(zone: str) -> str:
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            f"'{zone}' is not a time zone name; use an IANA name such as {DEFAULT_ZONE}."
+        ) from None
+    return zone
+
+
+def initialise(
+    work: Work,
+    *,
+    lab_name: str,
+    site_prefix: str,
+    supervisor: NewPerson,
+    username: str,
+    password: str,
+    timezone: str = DEFAULT_ZONE,
+) -> tuple[LabView, UserView]:
+    """Set up an empty database: the lab's identity and its first supervisor."""
+    if settings_row(work) is not None:
+        raise Conflict("This database is set up already.")
+    try:
+        prefix = validate_site_prefix(site_prefix)
+        name = text.required(lab_name, "lab name", max_len=200)
+    except (InvalidIdError, ValueError) as error:
+        raise ValidationError(str(error)) from None
+    work.zone = validate_zone(timezone)
+    work.session.add(
+        LabSettings(
+            lab_name=name,
+            site_prefix=prefix,
+            timezone=work.zone,
+            reweigh_tolerance_percent="0.5",
+            reweigh_tolerance_grams=Decimal("0.0050"),
+            created_at=work.now,
+        )
+    )
+    work.record("lab.init", "lab", {"lab_name": name, "site_prefix": prefix})
+    user = add_user(work, supervisor, username, Role.SUPERVISOR, password, bootstrap=True)
+    return lab(work), user

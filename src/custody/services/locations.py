@@ -1,0 +1,70 @@
+"""Storage locations: a hierarchy (vault › shelf › box), each with its own label."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from custody.db.models import Location
+from custody.domain import text
+from custody.domain.enums import LocationKind
+from custody.domain.permissions import Action
+from custody.errors import Conflict, NotFound, ValidationError
+from custody.services.work import Work
+
+
+@dataclass(frozen=True)
+class LocationView:
+    id: int
+    code: str
+    name: str
+    kind: LocationKind
+    parent_code: str | None
+    active: bool
+
+
+def _code(code: str) -> str:
+    cleaned = code.strip().upper()
+    if not cleaned or len(cleaned) > 64 or not all(c.isalnum() or c in "-_." for c in cleaned):
+        raise ValidationError(
+            "A location code is 1–64 letters, digits, '-', '_' or '.', e.g. VAULT-A-S2-B05."
+        )
+    return cleaned
+
+
+def add_location(
+    work: Work, code: str, name: str, kind: LocationKind, parent_code: str | None = None
+) -> LocationView:
+    work.require(Action.MANAGE_LOCATIONS, subject=f"location:{code}")
+    cleaned = _code(code)
+    if work.session.scalar(select(func.count()).where(Location.code == cleaned)):
+        raise Conflict(f"The location code {cleaned} exists already.")
+    parent = None
+    if parent_code:
+        parent = work.session.scalars(
+            select(Location).where(Location.code == _code(parent_code))
+        ).first()
+        if parent is None:
+            raise NotFound(f"There is no location '{parent_code}'.")
+    try:
+        label = text.required(name, "location name", max_len=200)
+    except ValueError as error:
+        raise ValidationError(str(error)) from None
+    location = Location(code=cleaned, name=label, kind=LocationKind(kind),
+                        parent_id=parent.id if parent else None, active=True)
+    work.session.add(location)
+    work.session.flush()
+    work.record("location.create", f"location:{cleaned}")
+    return LocationView(location.id, cleaned, label, location.kind,
+                        parent.code if parent else None, True)
+
+
+def list_locations(work: Work) -> list[LocationView]:
+    work.require(Action.READ)
+    rows = work.session.scalars(select(Location).order_by(Location.code)).all()
+    codes = {row.id: row.code for row in rows}
+    return [
+        LocationView(r.id, r.code, r.name, r.kind, codes.get(r.parent_id or -1), r.active)
+        for r in rows
+    ]

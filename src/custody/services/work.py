@@ -1,0 +1,85 @@
+"""`Work`: what a service needs for one user action (one transaction)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from argon2 import PasswordHasher
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from custody.db import journal
+from custody.db.base import Base
+from custody.domain.enums import Role
+from custody.domain.permissions import Action, is_allowed, roles_allowed
+from custody.errors import NotFound, PermissionDenied
+
+M = TypeVar("M", bound=Base)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The authenticated person on whose behalf a service acts."""
+
+    id: int
+    username: str
+    full_name: str
+    role: Role
+
+
+@dataclass
+class Work:
+    session: Session
+    actor: Actor | None
+    workstation: str
+    zone: str
+    now: datetime
+    hasher: PasswordHasher
+
+    def require(self, action: Action, *, subject: str | None = None) -> Actor:
+        """The actor, if signed in and allowed to do `action`; PermissionDenied otherwise."""
+        if self.actor is None:
+            raise PermissionDenied("Sign in first.", subject=subject)
+        if not is_allowed(self.actor.role, action):
+            allowed = ", ".join(role.value for role in roles_allowed(action))
+            raise PermissionDenied(
+                f"Your role ({self.actor.role.value}) may not {action.value.replace('_', ' ')}; "
+                f"this needs: {allowed}.",
+                subject=subject,
+            )
+        return self.actor
+
+    def stamp(self, actor: Actor | None = None) -> journal.Stamp:
+        who = actor or self.actor
+        return journal.Stamp(
+            actor_id=who.id if who else None,
+            actor=who.username if who else None,
+            workstation=self.workstation,
+            zone=self.zone,
+            now=self.now,
+        )
+
+    def record(
+        self,
+        kind: str,
+        subject: str | None,
+        data: dict[str, Any] | None = None,
+        *,
+        actor: Actor | None = None,
+    ) -> journal.Appended:
+        """Append a journal entry carrying every record change made so far in this action."""
+        return journal.append(self.session, self.stamp(actor), kind, subject, data or {})
+
+    def get(self, model: type[M], key: int, what: str) -> M:
+        obj = self.session.get(model, key)
+        if obj is None:
+            raise NotFound(f"There is no {what} #{key}.")
+        return obj
+
+    def one_by(self, model: type[M], what: str, label: str, **where: Any) -> M:
+        obj = self.session.scalars(select(model).filter_by(**where).limit(1)).first()
+        if obj is None:
+            raise NotFound(f"There is no {what} {label}.")
+        return obj
