@@ -24,6 +24,13 @@ from custody.services.lab import DEFAULT_ZONE, settings_row
 from custody.services.work import Actor, Work
 
 T = TypeVar("T")
+
+
+class _Current:
+    """Marker: act as the signed-in user."""
+
+
+CURRENT = _Current()
 Clock = Callable[[], datetime]
 
 
@@ -64,9 +71,11 @@ class AppContext:
     def _work(self, session: object, actor: Actor | None) -> Work:
         return Work(session, actor, self.workstation, self.zone, self.clock(), self.hasher)  # type: ignore[arg-type]
 
-    def perform(self, action: str, fn: Callable[[Work], T], *, actor: Actor | None = None) -> T:
-        """Run `fn` as one user action in one write transaction."""
-        who = actor or self.actor
+    def perform(
+        self, action: str, fn: Callable[[Work], T], *, actor: Actor | None | _Current = CURRENT
+    ) -> T:
+        """Run `fn` as one user action in one write transaction (as `actor`, default: signed-in)."""
+        who = self.actor if isinstance(actor, _Current) else actor
         try:
             with self._writer() as session, session.begin():
                 lock_for_write(session)

@@ -76,8 +76,8 @@ def transfer(
     reason = _purpose(purpose)
     if receiver.username.strip().lower() == giver.username:
         raise ValidationError("A sample cannot be handed over to yourself.", subject=subject)
-    require_holder(work, sample)
     transition(work, sample, EventType.TRANSFER)
+    require_holder(work, sample)
     taker = authenticate(work, receiver.username, receiver.password, purpose="receive custody")
     if not is_allowed(taker.role, Action.TRANSFER):
         raise PermissionDenied(
@@ -119,9 +119,9 @@ def _location(work: Work, code: str) -> Location:
 def store(work: Work, sample_id: int, location_code: str) -> SampleView:
     actor = work.require(Action.STORE)
     sample = load_sample(work, sample_id)
+    transition(work, sample, EventType.STORE)
     require_holder(work, sample)
     location = _location(work, location_code)
-    transition(work, sample, EventType.STORE)
     sample.location_id = location.id
     sample.holder_id = None
     events.add(work, sample, EventType.STORE, from_person_id=actor.id,

@@ -61,9 +61,9 @@ def _apply(work: Work, sample_id: int, serial: str) -> Seal:
 def seal(work: Work, sample_id: int, serial: str) -> SampleView:
     work.require(Action.SEAL)
     sample = load_sample(work, sample_id)
+    transition(work, sample, EventType.SEAL)
     require_holder(work, sample)
     number = _serial(work, serial)
-    transition(work, sample, EventType.SEAL)
     _apply(work, sample.id, number)
     events.add(work, sample, EventType.SEAL, seals_after=number, purpose="sealed")
     work.record("seal.apply", f"sample:{sample.code}", {"seal": number})
@@ -74,8 +74,8 @@ def open_sample(work: Work, sample_id: int, purpose: str, *, seal_intact: bool) 
     """Break the sample's seals to open it; record whether they were intact."""
     actor = work.require(Action.SEAL)
     sample = load_sample(work, sample_id)
-    require_holder(work, sample)
     transition(work, sample, EventType.OPEN)
+    require_holder(work, sample)
     try:
         why = text.required(purpose, "purpose", max_len=500)
     except ValueError as error:
@@ -96,9 +96,9 @@ def open_sample(work: Work, sample_id: int, purpose: str, *, seal_intact: bool) 
 def reseal(work: Work, sample_id: int, serial: str) -> SampleView:
     work.require(Action.SEAL)
     sample = load_sample(work, sample_id)
+    transition(work, sample, EventType.RESEAL)
     require_holder(work, sample)
     number = _serial(work, serial)
-    transition(work, sample, EventType.RESEAL)
     new = _apply(work, sample.id, number)
     previous = work.session.scalars(
         select(Seal).where(Seal.sample_id == sample.id, Seal.state == SealState.BROKEN,
@@ -118,8 +118,8 @@ def reweigh(work: Work, sample_id: int, weight: str | Decimal, balance_id: str) 
     """Record a new net weight; flag it when the change exceeds the lab's tolerance."""
     actor = work.require(Action.WEIGH)
     sample = load_sample(work, sample_id)
-    require_holder(work, sample)
     transition(work, sample, EventType.WEIGH)
+    require_holder(work, sample)
     try:
         grams = parse_grams(weight, field="net weight")
         balance = text.required(balance_id, "balance ID", max_len=64)

@@ -1,0 +1,129 @@
+"""The database itself refuses to rewrite history; the app refuses unjournaled changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
+
+from conftest import Lab
+from custody.context import AppContext
+from custody.db.backup import backup_sqlite
+from custody.db.base import Base
+from custody.db.migrate import current_revision, ensure_schema, head_revision
+from custody.db.models import Sample
+from custody.errors import IntegrityViolation, StorageError
+from custody.services.intake import NewSample, register_sample
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE journal SET kind = 'x' WHERE seq = 3",
+        "DELETE FROM journal WHERE seq = 3",
+        "UPDATE custody_events SET purpose = 'x'",
+        "DELETE FROM custody_events",
+        "INSERT INTO journal (seq, ts, zone, workstation, kind, payload, prev_hash, hash) "
+        "VALUES (100000, 't', 'z', 'w', 'forged', '{}', 'ab', 'cd')",
+    ],
+)
+def test_database_refuses_rewriting_history(lab_db: Lab, statement: str) -> None:
+    ctx = lab_db.ctx
+    ctx.perform("reg", lambda w: register_sample(
+        w, lab_db.exhibit_id, NewSample("powder", "1", "BAL")), actor=lab_db.technician)
+    engine = create_engine(lab_db.url)
+    with pytest.raises(DBAPIError, match="append-only|continue the chain"), engine.begin() as conn:
+        conn.execute(text(statement))
+    engine.dispose()
+
+
+def test_truncate_refused_on_postgresql(pg_url: str, make_ctx: object) -> None:
+    make_ctx(pg_url)  # type: ignore[operator]
+    engine = create_engine(pg_url)
+    with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+        conn.execute(text("TRUNCATE journal"))
+    engine.dispose()
+
+
+def test_unjournaled_change_cannot_commit(lab_db: Lab) -> None:
+    ctx = lab_db.ctx
+    sample = ctx.perform("reg", lambda w: register_sample(
+        w, lab_db.exhibit_id, NewSample("powder", "1", "BAL")), actor=lab_db.technician)
+
+    def sneaky(work: object) -> None:
+        row = work.session.get(Sample, sample.id)  # type: ignore[attr-defined]
+        row.description = "silently edited"
+
+    with pytest.raises(IntegrityViolation, match="samples"):
+        ctx.perform("sneak", sneaky)
+    from custody.services import lookup
+
+    assert ctx.query(lambda w: lookup.find_sample(w, sample.code)).description == "powder"
+
+
+def test_read_only_sessions_cannot_write(lab_db: Lab) -> None:
+    def write(work: object) -> None:
+        row = work.session.get(Sample, 1)  # type: ignore[attr-defined]
+        row.description = "x"
+        work.session.flush()  # type: ignore[attr-defined]
+
+    ctx = lab_db.ctx
+    ctx.perform("reg", lambda w: register_sample(
+        w, lab_db.exhibit_id, NewSample("powder", "1", "BAL")), actor=lab_db.technician)
+    with pytest.raises(StorageError, match="read-only"):
+        ctx.query(write)
+
+
+def test_migrations_match_the_models(db_url: str, make_ctx: object) -> None:
+    ctx: AppContext = make_ctx(db_url)  # type: ignore[operator]
+    assert current_revision(ctx.engine) == head_revision()
+    with ctx.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_sqlite_pragmas(sqlite_lab: Lab) -> None:
+    with sqlite_lab.ctx.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_backup_is_consistent_and_verifies(sqlite_lab: Lab, tmp_path: Path, make_ctx: object) -> None:
+    source = Path(sqlite_lab.url.removeprefix("sqlite+pysqlite:///"))
+    target = backup_sqlite(source, tmp_path / "backup.sqlite")
+    with pytest.raises(StorageError, match="exists already"):
+        backup_sqlite(source, target)
+    restored: AppContext = make_ctx(f"sqlite+pysqlite:///{target}")  # type: ignore[operator]
+    from custody.services import audit
+
+    restored.actor = sqlite_lab.auditor
+    assert restored.query(lambda w: audit.verify(w)).intact
+
+
+def test_newer_schema_is_refused(sqlite_lab: Lab) -> None:
+    engine = sqlite_lab.ctx.engine
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(StorageError, match="newer version of Custody"):
+        ensure_schema(engine)
+
+
+def test_not_a_custody_database(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE songs (id INTEGER)"))
+    engine.dispose()
+    with pytest.raises(StorageError, match="not a Custody database"):
+        AppContext(f"sqlite+pysqlite:///{path}")
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match="folder for the database does not exist"):
+        AppContext(f"sqlite+pysqlite:///{tmp_path / 'nope' / 'x.sqlite'}")
