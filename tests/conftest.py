@@ -88,8 +88,9 @@ def make_ctx(clock: FakeClock) -> Iterator[Callable[[str], AppContext]]:
     made: list[AppContext] = []
 
     def make(url: str) -> AppContext:
-        ctx = AppContext(url, workstation="test-ws", clock=clock,
-                         hasher=PasswordHasher.from_parameters(CHEAPEST))
+        ctx = AppContext(
+            url, workstation="test-ws", clock=clock, hasher=PasswordHasher.from_parameters(CHEAPEST)
+        )
         made.append(ctx)
         return ctx
 
@@ -115,26 +116,61 @@ class Lab:
 
 
 def build_lab(ctx: AppContext, url: str) -> Lab:
-    ctx.perform("init", lambda w: lab.initialise(
-        w, lab_name="Test lab", site_prefix="MX-AICM", supervisor=NewPerson("Sofía Supervisor"),
-        username="sofia", password=PASSWORD), actor=None)
+    ctx.perform(
+        "init",
+        lambda w: lab.initialise(
+            w,
+            lab_name="Test lab",
+            site_prefix="MX-AICM",
+            supervisor=NewPerson("Sofía Supervisor"),
+            username="sofia",
+            password=PASSWORD,
+        ),
+        actor=None,
+    )
     boss = ctx.sign_in("sofia", PASSWORD)
     made = {}
-    for name, full, role in (("tomas", "Tomás Técnico", Role.TECHNICIAN),
-                             ("carla", "Carla Clerk", Role.CLERK),
-                             ("aurelio", "Aurelio Auditor", Role.AUDITOR)):
-        ctx.perform("add", lambda w, n=name, f=full, r=role: users.add_user(
-            w, NewPerson(f), n, r, PASSWORD), actor=boss)
+    for name, full, role in (
+        ("tomas", "Tomás Técnico", Role.TECHNICIAN),
+        ("carla", "Carla Clerk", Role.CLERK),
+        ("aurelio", "Aurelio Auditor", Role.AUDITOR),
+    ):
+        ctx.perform(
+            "add",
+            lambda w, n=name, f=full, r=role: users.add_user(w, NewPerson(f), n, r, PASSWORD),
+            actor=boss,
+        )
         made[name] = ctx.sign_in(name, PASSWORD)
-    ctx.perform("loc", lambda w: locations.add_location(w, "VAULT-A", "Vault A",
-                                                        LocationKind.VAULT), actor=boss)
+    ctx.perform(
+        "loc",
+        lambda w: locations.add_location(w, "VAULT-A", "Vault A", LocationKind.VAULT),
+        actor=boss,
+    )
     ctx.actor = made["tomas"]
-    case_id = ctx.perform("case", lambda w: intake.register_case(
-        w, "FED/CDMX/AICM/0000001/2026", "FGR", date(2026, 8, 12)))
-    seizure_id = ctx.perform("seizure", lambda w: intake.register_seizure(w, case_id, NewSeizure(
-        "AICM", "AICM T1", datetime(2026, 8, 12, 16, tzinfo=UTC), "X-ray inspection")))
-    exhibit_id = ctx.perform("exhibit", lambda w: intake.register_exhibit(w, seizure_id, NewExhibit(
-        "220 packages of white powder", SampleForm.POWDER, "fentanyl", gross_weight="220000")))
+    case_id = ctx.perform(
+        "case",
+        lambda w: intake.register_case(w, "FED/CDMX/AICM/0000001/2026", "FGR", date(2026, 8, 12)),
+    )
+    seizure_id = ctx.perform(
+        "seizure",
+        lambda w: intake.register_seizure(
+            w,
+            case_id,
+            NewSeizure(
+                "AICM", "AICM T1", datetime(2026, 8, 12, 16, tzinfo=UTC), "X-ray inspection"
+            ),
+        ),
+    )
+    exhibit_id = ctx.perform(
+        "exhibit",
+        lambda w: intake.register_exhibit(
+            w,
+            seizure_id,
+            NewExhibit(
+                "220 packages of white powder", SampleForm.POWDER, "fentanyl", gross_weight="220000"
+            ),
+        ),
+    )
     return Lab(ctx, boss, made["tomas"], made["carla"], made["aurelio"], exhibit_id, case_id, url)
 
 

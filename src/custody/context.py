@@ -62,8 +62,9 @@ class AppContext:
             except OperationalError as error:
                 raise StorageError(_storage_message(error)) from error
         self.zone = DEFAULT_ZONE
-        self.zone = self.query(lambda w: (row.timezone if (row := settings_row(w)) else None)) \
-            or DEFAULT_ZONE
+        self.zone = (
+            self.query(lambda w: row.timezone if (row := settings_row(w)) else None) or DEFAULT_ZONE
+        )
 
     def close(self) -> None:
         self.engine.dispose()
@@ -72,7 +73,7 @@ class AppContext:
         return Work(session, actor, self.workstation, self.zone, self.clock(), self.hasher)  # type: ignore[arg-type]
 
     def perform(
-        self, action: str, fn: Callable[[Work], T], *, actor: Actor | None | _Current = CURRENT
+        self, action: str, fn: Callable[[Work], T], *, actor: Actor | _Current | None = CURRENT
     ) -> T:
         """Run `fn` as one user action in one write transaction (as `actor`, default: signed-in)."""
         who = self.actor if isinstance(actor, _Current) else actor

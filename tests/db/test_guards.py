@@ -33,10 +33,13 @@ from custody.services.intake import NewSample, register_sample
 )
 def test_database_refuses_rewriting_history(lab_db: Lab, statement: str) -> None:
     ctx = lab_db.ctx
-    ctx.perform("reg", lambda w: register_sample(
-        w, lab_db.exhibit_id, NewSample("powder", "1", "BAL")), actor=lab_db.technician)
+    ctx.perform(
+        "reg",
+        lambda w: register_sample(w, lab_db.exhibit_id, NewSample("powder", "1", "BAL")),
+        actor=lab_db.technician,
+    )
     engine = create_engine(lab_db.url)
-    with pytest.raises(DBAPIError, match="append-only|continue the chain"), engine.begin() as conn:
+    with pytest.raises(DBAPIError, match=r"append-only|continue the chain"), engine.begin() as conn:
         conn.execute(text(statement))
     engine.dispose()
 
@@ -51,8 +54,11 @@ def test_truncate_refused_on_postgresql(pg_url: str, make_ctx: object) -> None:
 
 def test_unjournaled_change_cannot_commit(lab_db: Lab) -> None:
     ctx = lab_db.ctx
-    sample = ctx.perform("reg", lambda w: register_sample(
-        w, lab_db.exhibit_id, NewSample("powder", "1", "BAL")), actor=lab_db.technician)
+    sample = ctx.perform(
+        "reg",
+        lambda w: register_sample(w, lab_db.exhibit_id, NewSample("powder", "1", "BAL")),
+        actor=lab_db.technician,
+    )
 
     def sneaky(work: object) -> None:
         row = work.session.get(Sample, sample.id)  # type: ignore[attr-defined]
@@ -72,8 +78,11 @@ def test_read_only_sessions_cannot_write(lab_db: Lab) -> None:
         work.session.flush()  # type: ignore[attr-defined]
 
     ctx = lab_db.ctx
-    ctx.perform("reg", lambda w: register_sample(
-        w, lab_db.exhibit_id, NewSample("powder", "1", "BAL")), actor=lab_db.technician)
+    ctx.perform(
+        "reg",
+        lambda w: register_sample(w, lab_db.exhibit_id, NewSample("powder", "1", "BAL")),
+        actor=lab_db.technician,
+    )
     with pytest.raises(StorageError, match="read-only"):
         ctx.query(write)
 
@@ -94,7 +103,9 @@ def test_sqlite_pragmas(sqlite_lab: Lab) -> None:
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
 
 
-def test_backup_is_consistent_and_verifies(sqlite_lab: Lab, tmp_path: Path, make_ctx: object) -> None:
+def test_backup_is_consistent_and_verifies(
+    sqlite_lab: Lab, tmp_path: Path, make_ctx: object
+) -> None:
     source = Path(sqlite_lab.url.removeprefix("sqlite+pysqlite:///"))
     target = backup_sqlite(source, tmp_path / "backup.sqlite")
     with pytest.raises(StorageError, match="exists already"):

@@ -1,4 +1,4 @@
-"""`verify` catches edits of the journal AND edits of the record tables the journal doesn't explain."""
+"""`verify` catches edits of the journal and record edits the journal does not explain."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import hashlib
 import json
 import sqlite3
 
-import pytest
 from sqlalchemy import create_engine, text
 
 from conftest import PASSWORD, Lab
@@ -19,11 +18,14 @@ from custody.services.intake import NewSample
 def workflow(lab: Lab) -> int:
     """Register, seal and hand over a sample; returns its id."""
     ctx = lab.as_(lab.technician)
-    sample = ctx.perform("reg", lambda w: intake.register_sample(
-        w, lab.exhibit_id, NewSample("powder", "10", "BAL-01")))
+    sample = ctx.perform(
+        "reg",
+        lambda w: intake.register_sample(w, lab.exhibit_id, NewSample("powder", "10", "BAL-01")),
+    )
     ctx.perform("seal", lambda w: seals.seal(w, sample.id, "SEAL-1"))
-    ctx.perform("give", lambda w: custody.transfer(w, sample.id, Credentials("carla", PASSWORD),
-                                                   "vault"))
+    ctx.perform(
+        "give", lambda w: custody.transfer(w, sample.id, Credentials("carla", PASSWORD), "vault")
+    )
     return sample.id
 
 
@@ -70,12 +72,16 @@ def test_intact(lab_db: Lab) -> None:
 def test_edited_payload(lab_db: Lab) -> None:
     workflow(lab_db)
     seq = seq_of(lab_db, "seal.apply")
-    tamper(lab_db, f"UPDATE journal SET payload = REPLACE(payload, 'SEAL-1', 'SEAL-9') "
-                   f"WHERE seq = {seq}")
+    tamper(
+        lab_db,
+        f"UPDATE journal SET payload = REPLACE(payload, 'SEAL-1', 'SEAL-9') WHERE seq = {seq}",
+    )
     report = verify(lab_db)
     assert report.chain_break is not None
     assert (report.chain_break.seq, report.chain_break.problem) == (
-        seq, "hash does not match the entry's content")
+        seq,
+        "hash does not match the entry's content",
+    )
 
 
 def test_deleted_row(lab_db: Lab) -> None:
@@ -92,10 +98,12 @@ def test_reordered_rows(lab_db: Lab) -> None:
     workflow(lab_db)
     a = seq_of(lab_db, "seal.apply")
     b = a + 1
-    tamper(lab_db,
-           f"UPDATE journal SET seq = -1 WHERE seq = {a}",
-           f"UPDATE journal SET seq = {a} WHERE seq = {b}",
-           f"UPDATE journal SET seq = {b} WHERE seq = -1")
+    tamper(
+        lab_db,
+        f"UPDATE journal SET seq = -1 WHERE seq = {a}",
+        f"UPDATE journal SET seq = {a} WHERE seq = {b}",
+        f"UPDATE journal SET seq = {b} WHERE seq = -1",
+    )
     report = verify(lab_db)
     assert report.chain_break is not None and report.chain_break.seq == a
     assert report.chain_break.problem == "prev_hash does not match the previous hash"
@@ -127,13 +135,19 @@ def test_weight_edit_is_caught(lab_db: Lab) -> None:
     tamper(lab_db, f"UPDATE samples SET net_weight = net_weight - 1 WHERE id = {sample_id}")
     d = verify(lab_db).divergence
     assert d is not None and (d.field, d.journal_value, d.table_value) == (
-        "net_weight", "10.0000", "9.9999")
+        "net_weight",
+        "10.0000",
+        "9.9999",
+    )
 
 
 def test_forged_and_deleted_rows(lab_db: Lab) -> None:
     workflow(lab_db)
-    tamper(lab_db, "INSERT INTO locations (id, code, name, kind, parent_id, active) "
-                   "VALUES (99, 'FAKE', 'Fake shelf', 'shelf', NULL, true)")
+    tamper(
+        lab_db,
+        "INSERT INTO locations (id, code, name, kind, parent_id, active) "
+        "VALUES (99, 'FAKE', 'Fake shelf', 'shelf', NULL, true)",
+    )
     d = verify(lab_db).divergence
     assert d is not None and (d.table, d.key, d.field) == ("locations", 99, None)
     assert "no journal entry created it" in d.problem
@@ -149,16 +163,19 @@ def test_known_limit_a_recomputed_chain_needs_a_held_checkpoint(sqlite_lab: Lab)
     workflow(sqlite_lab)
     path = sqlite_lab.url.removeprefix("sqlite+pysqlite:///")
     conn = sqlite3.connect(path)
-    for name in ("journal_no_update", "journal_chain"):
+    for name in ("journal_no_update", "journal_chain", "custody_events_no_update"):
         conn.execute(f"DROP TRIGGER {name}")
     prev = "0" * 64
     for seq, payload in conn.execute("SELECT seq, payload FROM journal ORDER BY seq").fetchall():
         forged = payload.replace("SEAL-1", "SEAL-X")
         digest = hashlib.sha256(bytes.fromhex(prev) + forged.encode()).hexdigest()
-        conn.execute("UPDATE journal SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?",
-                     (forged, prev, digest, seq))
+        conn.execute(
+            "UPDATE journal SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+            (forged, prev, digest, seq),
+        )
         prev = digest
     conn.execute("UPDATE seals SET serial = 'SEAL-X'")
+    conn.execute("UPDATE custody_events SET seals_after = 'SEAL-X' WHERE seals_after = 'SEAL-1'")
     conn.commit()
     conn.close()
     report = verify(sqlite_lab)
@@ -173,6 +190,17 @@ def test_payload_is_valid_json_with_everything(lab_db: Lab) -> None:
         payload = conn.execute(text("SELECT payload FROM journal WHERE seq = 1")).scalar_one()
     engine.dispose()
     entry = json.loads(payload)
-    assert set(entry) == {"v", "seq", "ts", "zone", "ws", "actor_id", "actor", "kind",
-                          "subject", "data", "changes"}
+    assert set(entry) == {
+        "v",
+        "seq",
+        "ts",
+        "zone",
+        "ws",
+        "actor_id",
+        "actor",
+        "kind",
+        "subject",
+        "data",
+        "changes",
+    }
     assert entry["zone"] == "America/Mexico_City" and entry["ws"] == "test-ws"

@@ -3,7 +3,13 @@ from __future__ import annotations
 import pytest
 
 from custody.domain.enums import EventType, SampleStatus
-from custody.domain.states import TERMINAL, TRANSITIONS, TransitionError, allowed_events, next_status
+from custody.domain.states import (
+    TERMINAL,
+    TRANSITIONS,
+    TransitionError,
+    allowed_events,
+    next_status,
+)
 
 
 def test_main_life_cycle() -> None:

@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from custody.domain import text
+from custody.domain.enums import Role
 from custody.domain.passwords import PassphraseError, check_passphrase
 from custody.domain.permissions import PERMISSIONS, Action, is_allowed
-from custody.domain.enums import Role
 from custody.domain.weights import (
     WeightError,
     exceeds_tolerance,
@@ -21,8 +21,15 @@ from custody.domain.weights import (
 
 @pytest.mark.parametrize(
     ("raw", "message"),
-    [("", "empty"), ("  ", "empty"), ("abc", "not a number"), ("-1", "negative"),
-     ("NaN", "not a number"), ("1.00001", "precision"), ("1e12", "implausibly")],
+    [
+        ("", "empty"),
+        ("  ", "empty"),
+        ("abc", "not a number"),
+        ("-1", "negative"),
+        ("NaN", "not a number"),
+        ("1.00001", "precision"),
+        ("1e12", "implausibly"),
+    ],
 )
 def test_bad_weights(raw: str, message: str) -> None:
     with pytest.raises(WeightError, match=message):
@@ -39,13 +46,16 @@ def test_units_round_trip(units: int) -> None:
 
 
 def test_tolerance() -> None:
-    assert not exceeds_tolerance(Decimal("10"), Decimal("10.004"), percent=Decimal("0.5"),
-                                 absolute=Decimal("0.005"))
-    assert exceeds_tolerance(Decimal("10"), Decimal("9.9"), percent=Decimal("0.5"),
-                             absolute=Decimal("0.005"))
+    assert not exceeds_tolerance(
+        Decimal("10"), Decimal("10.004"), percent=Decimal("0.5"), absolute=Decimal("0.005")
+    )
+    assert exceeds_tolerance(
+        Decimal("10"), Decimal("9.9"), percent=Decimal("0.5"), absolute=Decimal("0.005")
+    )
     # within 0.5 % of 1 kg but beyond 5 mg: not an alert (both must be exceeded)
-    assert not exceeds_tolerance(Decimal("1000"), Decimal("1001"), percent=Decimal("0.5"),
-                                 absolute=Decimal("0.005"))
+    assert not exceeds_tolerance(
+        Decimal("1000"), Decimal("1001"), percent=Decimal("0.5"), absolute=Decimal("0.005")
+    )
 
 
 def test_text_required_and_collapsed() -> None:
@@ -55,8 +65,9 @@ def test_text_required_and_collapsed() -> None:
     assert text.optional("   ", "note") is None
 
 
-@pytest.mark.parametrize("bad", ["short", "passwordpassword", "aaaaaaaaaaaaaaaaaaa",
-                                 "Password 1234567"])
+@pytest.mark.parametrize(
+    "bad", ["short", "passwordpassword", "aaaaaaaaaaaaaaaaaaa", "Password 1234567"]
+)
 def test_passphrases_refused(bad: str) -> None:
     with pytest.raises(PassphraseError):
         check_passphrase(bad)

@@ -13,9 +13,7 @@ from custody.context import AppContext
 def journal_rows(ctx: AppContext) -> list[dict[str, Any]]:
     with ctx.engine.connect() as conn:
         rows = conn.execute(text("SELECT seq, kind, subject, payload FROM journal ORDER BY seq"))
-        return [
-            {"seq": r[0], "kind": r[1], "subject": r[2], **json.loads(r[3])} for r in rows
-        ]
+        return [{"seq": r[0], "kind": r[1], "subject": r[2], **json.loads(r[3])} for r in rows]
 
 
 def count(ctx: AppContext, table: str) -> int:
@@ -26,8 +24,17 @@ def count(ctx: AppContext, table: str) -> int:
 class Snapshot:
     """Row counts of every record table plus the journal length, to prove nothing was written."""
 
-    TABLES = ("samples", "seals", "custody_events", "cases", "seizures", "exhibits", "people",
-              "locations", "id_counters")
+    TABLES = (
+        "samples",
+        "seals",
+        "custody_events",
+        "cases",
+        "seizures",
+        "exhibits",
+        "people",
+        "locations",
+        "id_counters",
+    )
 
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
@@ -38,7 +45,7 @@ class Snapshot:
         """Nothing but one journaled denial was written since the snapshot."""
         assert {t: count(self.ctx, t) for t in self.TABLES} == self.counts
         rows = journal_rows(self.ctx)
-        assert len(rows) == self.entries + 1, [r["kind"] for r in rows[self.entries:]]
+        assert len(rows) == self.entries + 1, [r["kind"] for r in rows[self.entries :]]
         last = rows[-1]
         assert last["kind"] == kind
         assert last["changes"] == [] or kind == "auth.failed"

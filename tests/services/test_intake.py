@@ -49,8 +49,10 @@ def test_subsample_gets_its_own_id_and_weight(lab_db: Lab) -> None:
         ctx.perform("sub", lambda w: intake.subsample(w, parent.id, NewSample("x", "1", "B")))
     ctx.perform("seal", lambda w: seals.seal(w, parent.id, "S-1"))
     ctx.perform("open", lambda w: seals.open_sample(w, parent.id, "sampling", seal_intact=True))
-    child = ctx.perform("sub", lambda w: intake.subsample(
-        w, parent.id, NewSample("sub-sample for DEA", "2.5", "BAL-01")))
+    child = ctx.perform(
+        "sub",
+        lambda w: intake.subsample(w, parent.id, NewSample("sub-sample for DEA", "2.5", "BAL-01")),
+    )
     assert child.parent_code == parent.code
     assert child.code == "MX-AICM-2026-000002"
     after = ctx.query(lambda w: custody.load_sample(w, parent.id).net_weight)
@@ -75,8 +77,12 @@ def test_bad_sample_input_writes_only_the_denial(
     ctx = sqlite_lab.as_(sqlite_lab.technician)
     snap = Snapshot(ctx)
     with pytest.raises(ValidationError, match=message):
-        ctx.perform("register sample", lambda w: intake.register_sample(
-            w, sqlite_lab.exhibit_id, NewSample(description, weight, "BAL-01")))
+        ctx.perform(
+            "register sample",
+            lambda w: intake.register_sample(
+                w, sqlite_lab.exhibit_id, NewSample(description, weight, "BAL-01")
+            ),
+        )
     denial = snap.assert_only_denial()
     assert denial["data"]["action"] == "register sample"
     assert message in denial["data"]["message"]
@@ -87,16 +93,21 @@ def test_clerk_may_not_register(lab_db: Lab) -> None:
     ctx = lab_db.as_(lab_db.clerk)
     snap = Snapshot(ctx)
     with pytest.raises(PermissionDenied, match=r"clerk\) may not register"):
-        ctx.perform("register case", lambda w: intake.register_case(
-            w, "X-1", "FGR", date(2026, 8, 1)))
+        ctx.perform(
+            "register case", lambda w: intake.register_case(w, "X-1", "FGR", date(2026, 8, 1))
+        )
     snap.assert_only_denial()
 
 
 def test_exhibits_are_numbered_per_case_and_unknown_ids_refused(lab_db: Lab) -> None:
     ctx = lab_db.as_(lab_db.technician)
     seizure = ctx.query(lambda w: w.get(intake.Exhibit, lab_db.exhibit_id, "exhibit").seizure_id)
-    second = ctx.perform("exhibit", lambda w: intake.register_exhibit(
-        w, seizure, NewExhibit("tablets", SampleForm.TABLETS, unit_count=500)))
+    second = ctx.perform(
+        "exhibit",
+        lambda w: intake.register_exhibit(
+            w, seizure, NewExhibit("tablets", SampleForm.TABLETS, unit_count=500)
+        ),
+    )
     number = ctx.query(lambda w: w.get(intake.Exhibit, second, "exhibit").number)
     assert number == 2
     with pytest.raises(NotFound, match="no exhibit #999"):

@@ -36,8 +36,9 @@ def test_only_supervisors_manage_users_and_passphrase_rules(lab_db: Lab) -> None
     ctx = lab_db.as_(lab_db.technician)
     snap = Snapshot(ctx)
     with pytest.raises(PermissionDenied):
-        ctx.perform("add user", lambda w: users.add_user(
-            w, NewPerson("X"), "x", Role.CLERK, PASSWORD))
+        ctx.perform(
+            "add user", lambda w: users.add_user(w, NewPerson("X"), "x", Role.CLERK, PASSWORD)
+        )
     snap.assert_only_denial()
     ctx = lab_db.as_(lab_db.supervisor)
     with pytest.raises(ValidationError, match="at least 15"):
@@ -65,13 +66,23 @@ def test_deactivated_account_cannot_sign_in(lab_db: Lab) -> None:
 
 def test_amendment_keeps_old_and_new_values_and_reason(lab_db: Lab) -> None:
     ctx = lab_db.as_(lab_db.technician)
-    sample = ctx.perform("reg", lambda w: intake.register_sample(
-        w, lab_db.exhibit_id, NewSample("white powdr", "3", "BAL-01")))
+    sample = ctx.perform(
+        "reg",
+        lambda w: intake.register_sample(
+            w, lab_db.exhibit_id, NewSample("white powdr", "3", "BAL-01")
+        ),
+    )
     with pytest.raises(ValidationError, match="reason"):
-        ctx.perform("amend", lambda w: corrections.amend_sample(w, sample.id, " ",
-                                                                description="white powder"))
-    fixed = ctx.perform("amend", lambda w: corrections.amend_sample(
-        w, sample.id, "typo in the description", description="white powder"))
+        ctx.perform(
+            "amend",
+            lambda w: corrections.amend_sample(w, sample.id, " ", description="white powder"),
+        )
+    fixed = ctx.perform(
+        "amend",
+        lambda w: corrections.amend_sample(
+            w, sample.id, "typo in the description", description="white powder"
+        ),
+    )
     assert fixed.description == "white powder"
     entry = journal_rows(ctx)[-1]
     assert entry["kind"] == "sample.amend" and entry["data"]["reason"] == "typo in the description"
@@ -81,15 +92,21 @@ def test_amendment_keeps_old_and_new_values_and_reason(lab_db: Lab) -> None:
 
 def test_event_correction_is_a_new_event_pointing_at_the_original(lab_db: Lab) -> None:
     ctx = lab_db.as_(lab_db.technician)
-    sample = ctx.perform("reg", lambda w: intake.register_sample(
-        w, lab_db.exhibit_id, NewSample("powder", "3", "BAL-01")))
+    sample = ctx.perform(
+        "reg",
+        lambda w: intake.register_sample(w, lab_db.exhibit_id, NewSample("powder", "3", "BAL-01")),
+    )
     original = ctx.query(lambda w: lookup.history(w, sample.id))[0]
     ctx = lab_db.as_(lab_db.clerk)
     with pytest.raises(PermissionDenied, match="recorded an event"):
         ctx.perform("c", lambda w: corrections.correct_event(w, original.id, "r", purpose="p"))
     ctx = lab_db.as_(lab_db.technician)
-    new_id = ctx.perform("c", lambda w: corrections.correct_event(
-        w, original.id, "wrong purpose typed", purpose="sample for DEA OFS"))
+    new_id = ctx.perform(
+        "c",
+        lambda w: corrections.correct_event(
+            w, original.id, "wrong purpose typed", purpose="sample for DEA OFS"
+        ),
+    )
     events = ctx.query(lambda w: lookup.history(w, sample.id))
     assert events[0].purpose == "sample taken from the exhibit"  # the original is unchanged
     assert events[-1].id == new_id and events[-1].corrects_id == original.id

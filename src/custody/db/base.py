@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from enum import Enum as PyEnum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Enum, MetaData
+from sqlalchemy import Enum, MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING = {
@@ -39,3 +39,8 @@ def _values(enum: Any) -> list[str]:
 
 # Columns whose values are journaled as a SHA-256 digest, never in clear.
 DIGEST = {"journal": "digest"}
+
+
+def table_of(model: Any) -> Table:
+    """The Table of a mapped class or instance."""
+    return cast(Table, model.__table__)

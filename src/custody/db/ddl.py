@@ -68,10 +68,12 @@ def drop_guard_statements(dialect: str) -> list[str]:
     if dialect == "sqlite":
         names = [f"{t}_no_{op}" for t in PROTECTED for op in ("update", "delete")]
         return [f"DROP TRIGGER IF EXISTS {n}" for n in [*names, "journal_chain"]]
-    drops = [f"DROP TRIGGER IF EXISTS journal_chain ON journal"]
+    drops = ["DROP TRIGGER IF EXISTS journal_chain ON journal"]
     for table in PROTECTED:
         drops.append(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
         drops.append(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")
-    drops += ["DROP FUNCTION IF EXISTS custody_append_only()",
-              "DROP FUNCTION IF EXISTS custody_journal_chain()"]
+    drops += [
+        "DROP FUNCTION IF EXISTS custody_append_only()",
+        "DROP FUNCTION IF EXISTS custody_journal_chain()",
+    ]
     return drops

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Table, event, insert, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from custody.db.base import Base
+from custody.db.base import Base, table_of
 from custody.db.journal_table import journal
 from custody.db.models import JOURNALED
 from custody.domain.canonical import (
@@ -59,7 +59,7 @@ def column_value(table: Table, key: str, value: Any) -> Any:
 
 def _insert_change(obj: Base) -> dict[str, Any]:
     mapper = inspect(type(obj))
-    table = obj.__table__  # type: ignore[attr-defined]
+    table = table_of(obj)
     values = {
         attr.columns[0].key: column_value(table, attr.columns[0].key, getattr(obj, attr.key))
         for attr in mapper.column_attrs
@@ -69,7 +69,7 @@ def _insert_change(obj: Base) -> dict[str, Any]:
 
 def _update_change(obj: Base) -> dict[str, Any] | None:
     state = inspect(obj)
-    table = obj.__table__  # type: ignore[attr-defined]
+    table = table_of(obj)
     fields: dict[str, list[Any]] = {}
     for attr in state.mapper.column_attrs:
         history = state.attrs[attr.key].history

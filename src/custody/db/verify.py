@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from custody.db.base import table_of
 from custody.db.journal import column_value
 from custody.db.models import JOURNALED
 from custody.domain.canonical import GENESIS_HASH
@@ -143,7 +144,7 @@ def _compare(
     report: VerifyReport,
 ) -> Divergence | None:
     for model in JOURNALED:
-        table = model.__table__  # type: ignore[attr-defined]
+        table = table_of(model)
         name = table.name
         expected = state[name]
         seen: set[int] = set()
@@ -157,14 +158,23 @@ def _compare(
                 want = expected.get(key)
                 if want is None:
                     return Divergence(
-                        name, key, None, None, "present", None,
+                        name,
+                        key,
+                        None,
+                        None,
+                        "present",
+                        None,
                         "row exists in the table but no journal entry created it",
                     )
                 for column in columns:
                     have = column_value(table, column.key, row._mapping[column])
                     if want.get(column.key) != have:
                         return Divergence(
-                            name, key, column.key, want.get(column.key), have,
+                            name,
+                            key,
+                            column.key,
+                            want.get(column.key),
+                            have,
                             touched.get((name, key)),
                             "field differs from the value the journal says it has",
                         )
@@ -172,7 +182,12 @@ def _compare(
         if missing:
             key = missing[0]
             return Divergence(
-                name, key, None, "present", None, touched.get((name, key)),
+                name,
+                key,
+                None,
+                "present",
+                None,
+                touched.get((name, key)),
                 "row is in the journal but missing from the table",
             )
     return None

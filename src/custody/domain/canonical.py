@@ -82,4 +82,3 @@ def digest_value(value: Any) -> Any:
         return None
     raw = value if isinstance(value, bytes) else str(value).encode("utf-8")
     return "sha256:" + hashlib.sha256(raw).hexdigest()
-

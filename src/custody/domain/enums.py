@@ -78,5 +78,5 @@ class LocationKind(StrEnum):
 
 
 class AuthMethod(StrEnum):
-    PASSWORD = "password"  # re-entered password at this workstation (21 CFR 11.200)
+    PASSWORD = "password"  # noqa: S105  re-entered password at this workstation (21 CFR 11.200)
     SESSION = "session"  # the signed-in session of the acting user

@@ -55,8 +55,13 @@ def amend_sample(work: Work, sample_id: int, reason: str, **fields: Any) -> Samp
             changed[name] = [str(old), str(value)]
     if not changed:
         raise ValidationError("Nothing to correct: the values are the same as recorded.")
-    events.add(work, sample, EventType.CORRECT, reason=why,
-               notes="; ".join(f"{k}: {o} → {n}" for k, (o, n) in changed.items()))
+    events.add(
+        work,
+        sample,
+        EventType.CORRECT,
+        reason=why,
+        notes="; ".join(f"{k}: {o} → {n}" for k, (o, n) in changed.items()),
+    )
     work.record("sample.amend", f"sample:{sample.code}", {"reason": why, "fields": changed})
     return sample_view(work, sample)
 
@@ -69,21 +74,31 @@ def correct_event(work: Work, event_id: int, reason: str, **fields: str | None) 
         raise ValidationError("Correct the original event, not a correction.")
     is_supervisor = actor.role.value == "supervisor"
     if original.recorded_by_id != actor.id and not is_supervisor:
-        raise PermissionDenied("Only the person who recorded an event or a supervisor may "
-                               "correct it.")
+        raise PermissionDenied(
+            "Only the person who recorded an event or a supervisor may correct it."
+        )
     why = _reason(reason)
     unknown = sorted(set(fields) - set(CORRECTABLE))
     if unknown or not fields:
-        raise ValidationError(f"Only these event fields can be corrected: {', '.join(CORRECTABLE)}.")
+        raise ValidationError(
+            f"Only these event fields can be corrected: {', '.join(CORRECTABLE)}."
+        )
     changed = {k: [getattr(original, k), v] for k, v in fields.items() if getattr(original, k) != v}
     if not changed:
         raise ValidationError("Nothing to correct: the values are the same as recorded.")
     sample: Sample = load_sample(work, original.sample_id)
     correction = events.add(
-        work, sample, EventType.CORRECT, corrects_id=original.id, reason=why,
+        work,
+        sample,
+        EventType.CORRECT,
+        corrects_id=original.id,
+        reason=why,
         purpose=fields.get("purpose", original.purpose),
         notes="; ".join(f"{k}: {o} → {n}" for k, (o, n) in changed.items()),
     )
-    work.record("event.correct", f"sample:{sample.code}",
-                {"corrects": original.id, "reason": why, "fields": changed})
+    work.record(
+        "event.correct",
+        f"sample:{sample.code}",
+        {"corrects": original.id, "reason": why, "fields": changed},
+    )
     return correction.id

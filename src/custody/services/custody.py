@@ -89,14 +89,21 @@ def transfer(
         witness_actor = authenticate(work, witness.username, witness.password, purpose="witness")
         if witness_actor.id in (giver.id, taker.id):
             raise ValidationError("The witness must be a third person.", subject=subject)
-    auth = [f"{giver.username}:{AuthMethod.SESSION.value}",
-            f"{taker.username}:{AuthMethod.PASSWORD.value}"]
+    auth = [
+        f"{giver.username}:{AuthMethod.SESSION.value}",
+        f"{taker.username}:{AuthMethod.PASSWORD.value}",
+    ]
     if witness_actor:
         auth.append(f"{witness_actor.username}:{AuthMethod.PASSWORD.value}")
     sample.holder_id = taker.id
     event = events.add(
-        work, sample, EventType.TRANSFER, from_person_id=giver.id, to_person_id=taker.id,
-        witness_id=witness_actor.id if witness_actor else None, purpose=reason,
+        work,
+        sample,
+        EventType.TRANSFER,
+        from_person_id=giver.id,
+        to_person_id=taker.id,
+        witness_id=witness_actor.id if witness_actor else None,
+        purpose=reason,
         auth=";".join(auth),
         meaning=f"relinquished by {giver.full_name}; received by {taker.full_name}"
         + (f"; witnessed by {witness_actor.full_name}" if witness_actor else ""),
@@ -124,8 +131,14 @@ def store(work: Work, sample_id: int, location_code: str) -> SampleView:
     location = _location(work, location_code)
     sample.location_id = location.id
     sample.holder_id = None
-    events.add(work, sample, EventType.STORE, from_person_id=actor.id,
-               to_location_id=location.id, purpose="put away")
+    events.add(
+        work,
+        sample,
+        EventType.STORE,
+        from_person_id=actor.id,
+        to_location_id=location.id,
+        purpose="put away",
+    )
     work.record("custody.store", f"sample:{sample.code}", {"location": location.code})
     return sample_view(work, sample)
 
@@ -138,8 +151,14 @@ def retrieve(work: Work, sample_id: int, purpose: str) -> SampleView:
     transition(work, sample, EventType.RETRIEVE)
     sample.location_id = None
     sample.holder_id = actor.id
-    events.add(work, sample, EventType.RETRIEVE, to_person_id=actor.id,
-               from_location_id=origin, purpose=reason)
+    events.add(
+        work,
+        sample,
+        EventType.RETRIEVE,
+        to_person_id=actor.id,
+        from_location_id=origin,
+        purpose=reason,
+    )
     work.record("custody.retrieve", f"sample:{sample.code}")
     return sample_view(work, sample)
 
@@ -155,8 +174,14 @@ def dispose(work: Work, sample_id: int, event: EventType, reason: str) -> Sample
     holder = sample.holder_id
     sample.holder_id = None
     sample.location_id = None
-    events.add(work, sample, event, from_person_id=holder, purpose=why,
-               meaning=f"{event.value} authorised by {actor.full_name}")
+    events.add(
+        work,
+        sample,
+        event,
+        from_person_id=holder,
+        purpose=why,
+        meaning=f"{event.value} authorised by {actor.full_name}",
+    )
     work.record(f"custody.{event.value}", f"sample:{sample.code}")
     return sample_view(work, sample)
 

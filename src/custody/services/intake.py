@@ -61,8 +61,13 @@ def _invalid(error: Exception) -> ValidationError:
 
 
 def register_case(
-    work: Work, case_number: str, institution: str, opened_on: date, *,
-    rcc_reference: str | None = None, dea_file_number: str | None = None,
+    work: Work,
+    case_number: str,
+    institution: str,
+    opened_on: date,
+    *,
+    rcc_reference: str | None = None,
+    dea_file_number: str | None = None,
     submitter_id: int | None = None,
 ) -> int:
     work.require(Action.REGISTER, subject=f"case:{case_number}")
@@ -73,7 +78,9 @@ def register_case(
             institution=text.required(institution, "seizing institution", max_len=200),
             rcc_reference=text.optional(rcc_reference, "RCC reference", max_len=100),
             dea_file_number=text.optional(dea_file_number, "DEA file number", max_len=100),
-            opened_on=opened_on, submitter_id=submitter_id, created_at=work.now,
+            opened_on=opened_on,
+            submitter_id=submitter_id,
+            created_at=work.now,
         )
     except ValueError as error:
         raise _invalid(error) from None
@@ -97,12 +104,14 @@ def register_seizure(work: Work, case_id: int, details: NewSeizure) -> int:
         raise ValidationError("The seizure time is in the future.")
     try:
         seizure = Seizure(
-            case_id=case.id, port=port,
+            case_id=case.id,
+            port=port,
             place=text.required(details.place, "place of seizure", max_len=200),
             latitude=text.optional(details.latitude, "latitude", max_len=16),
             longitude=text.optional(details.longitude, "longitude", max_len=16),
             conveyance=text.optional(details.conveyance, "conveyance", max_len=300),
-            seized_at=details.seized_at, seized_tz=work.zone,
+            seized_at=details.seized_at,
+            seized_tz=work.zone,
             reason=text.required(details.reason, "reason the chain starts", max_len=2000),
             created_at=work.now,
         )
@@ -124,14 +133,17 @@ def register_exhibit(work: Work, seizure_id: int, details: NewExhibit) -> int:
         if details.gross_weight not in (None, ""):
             gross = parse_grams(details.gross_weight or "", field="gross weight")
         exhibit = Exhibit(
-            case_id=seizure.case_id, seizure_id=seizure.id,
+            case_id=seizure.case_id,
+            seizure_id=seizure.id,
             description=text.required(details.description, "description", max_len=2000),
             presumptive_substance=text.optional(
                 details.presumptive_substance, "presumptive substance", max_len=200
             ),
-            form=SampleForm(details.form), unit_count=details.unit_count,
+            form=SampleForm(details.form),
+            unit_count=details.unit_count,
             packaging=text.optional(details.packaging, "packaging", max_len=300),
-            gross_weight=gross, created_at=work.now,
+            gross_weight=gross,
+            created_at=work.now,
         )
     except (ValueError, WeightError) as error:
         raise _invalid(error) from None
@@ -143,7 +155,8 @@ def register_exhibit(work: Work, seizure_id: int, details: NewExhibit) -> int:
     work.session.flush()
     case = work.get(Case, seizure.case_id, "case")
     work.record(
-        "exhibit.register", f"case:{case.case_number}",
+        "exhibit.register",
+        f"case:{case.case_number}",
         {"exhibit_id": exhibit.id, "number": exhibit.number},
     )
     return exhibit.id
@@ -188,13 +201,24 @@ def _new_sample(
         )
     sample_id = next_sample_id(work)
     sample = Sample(
-        code=sample_id.human, code_key=sample_id.key, exhibit_id=exhibit.id,
-        parent_id=parent.id if parent else None, description=description,
+        code=sample_id.human,
+        code_key=sample_id.key,
+        exhibit_id=exhibit.id,
+        parent_id=parent.id if parent else None,
+        description=description,
         presumptive_substance=substance or source.presumptive_substance,
-        form=SampleForm(details.form or source.form), unit_count=details.unit_count,
-        net_weight=weight, balance_id=balance, weighed_by_id=actor.id, weighed_at=work.now,
-        hazard=details.hazard, status=SampleStatus.REGISTERED, location_id=None,
-        holder_id=actor.id, created_at=work.now, created_by_id=actor.id,
+        form=SampleForm(details.form or source.form),
+        unit_count=details.unit_count,
+        net_weight=weight,
+        balance_id=balance,
+        weighed_by_id=actor.id,
+        weighed_at=work.now,
+        hazard=details.hazard,
+        status=SampleStatus.REGISTERED,
+        location_id=None,
+        holder_id=actor.id,
+        created_at=work.now,
+        created_by_id=actor.id,
     )
     work.session.add(sample)
     work.session.flush()
@@ -204,9 +228,15 @@ def _new_sample(
 def register_sample(work: Work, exhibit_id: int, details: NewSample) -> SampleView:
     exhibit = work.get(Exhibit, exhibit_id, "exhibit")
     sample = _new_sample(work, details, exhibit=exhibit, parent=None)
-    events.add(work, sample, EventType.COLLECT, to_person_id=sample.holder_id,
-               weight=sample.net_weight, balance_id=sample.balance_id,
-               purpose="sample taken from the exhibit")
+    events.add(
+        work,
+        sample,
+        EventType.COLLECT,
+        to_person_id=sample.holder_id,
+        weight=sample.net_weight,
+        balance_id=sample.balance_id,
+        purpose="sample taken from the exhibit",
+    )
     work.record("sample.register", f"sample:{sample.code}", {"exhibit_id": exhibit.id})
     return sample_view(work, sample)
 
@@ -228,10 +258,22 @@ def subsample(work: Work, parent_id: int, details: NewSample) -> SampleView:
             f"{parent.code} ({parent.net_weight} g)."
         )
     parent.net_weight = parent.net_weight - child.net_weight
-    events.add(work, parent, EventType.SUBSAMPLE, weight=parent.net_weight,
-               balance_id=child.balance_id, purpose=f"sub-sample {child.code} drawn")
-    events.add(work, child, EventType.COLLECT, to_person_id=child.holder_id,
-               weight=child.net_weight, balance_id=child.balance_id,
-               purpose=f"sub-sample of {parent.code}")
+    events.add(
+        work,
+        parent,
+        EventType.SUBSAMPLE,
+        weight=parent.net_weight,
+        balance_id=child.balance_id,
+        purpose=f"sub-sample {child.code} drawn",
+    )
+    events.add(
+        work,
+        child,
+        EventType.COLLECT,
+        to_person_id=child.holder_id,
+        weight=child.net_weight,
+        balance_id=child.balance_id,
+        purpose=f"sub-sample of {parent.code}",
+    )
     work.record("sample.subsample", f"sample:{child.code}", {"parent": parent.code})
     return sample_view(work, child)

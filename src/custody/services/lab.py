@@ -37,8 +37,11 @@ def lab(work: Work) -> LabView:
     if row is None:
         raise NotInitialised("This database is not set up yet: run `custody-cli init`.")
     return LabView(
-        row.lab_name, row.site_prefix, row.timezone,
-        Decimal(row.reweigh_tolerance_percent), row.reweigh_tolerance_grams,
+        row.lab_name,
+        row.site_prefix,
+        row.timezone,
+        Decimal(row.reweigh_tolerance_percent),
+        row.reweigh_tolerance_grams,
     )
 
 

@@ -51,13 +51,19 @@ def add_location(
         label = text.required(name, "location name", max_len=200)
     except ValueError as error:
         raise ValidationError(str(error)) from None
-    location = Location(code=cleaned, name=label, kind=LocationKind(kind),
-                        parent_id=parent.id if parent else None, active=True)
+    location = Location(
+        code=cleaned,
+        name=label,
+        kind=LocationKind(kind),
+        parent_id=parent.id if parent else None,
+        active=True,
+    )
     work.session.add(location)
     work.session.flush()
     work.record("location.create", f"location:{cleaned}")
-    return LocationView(location.id, cleaned, label, location.kind,
-                        parent.code if parent else None, True)
+    return LocationView(
+        location.id, cleaned, label, location.kind, parent.code if parent else None, True
+    )
 
 
 def list_locations(work: Work) -> list[LocationView]:

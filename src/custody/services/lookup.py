@@ -88,11 +88,27 @@ def history(work: Work, sample_id: int) -> list[EventView]:
     ).all()
     return [
         EventView(
-            e.id, e.event_type, e.occurred_at, e.zone, people.get(e.from_person_id or -1),
-            people.get(e.to_person_id or -1), people.get(e.witness_id or -1), src, dst,
-            e.purpose, e.seals_before, e.seals_after, e.seal_intact, e.weight, e.notes,
-            e.meaning, e.auth, e.workstation, people.get(e.recorded_by_id, "?"),
-            e.corrects_id, e.reason,
+            e.id,
+            e.event_type,
+            e.occurred_at,
+            e.zone,
+            people.get(e.from_person_id or -1),
+            people.get(e.to_person_id or -1),
+            people.get(e.witness_id or -1),
+            src,
+            dst,
+            e.purpose,
+            e.seals_before,
+            e.seals_after,
+            e.seal_intact,
+            e.weight,
+            e.notes,
+            e.meaning,
+            e.auth,
+            e.workstation,
+            people.get(e.recorded_by_id, "?"),
+            e.corrects_id,
+            e.reason,
         )
         for e, src, dst in rows
     ]
@@ -110,8 +126,15 @@ def sample_page(
     work.require(Action.READ)
     query = (
         select(
-            Sample.id, Sample.code, Case.case_number, Exhibit.number, Sample.description,
-            Sample.status, Location.code, Sample.net_weight, Sample.created_at,
+            Sample.id,
+            Sample.code,
+            Case.case_number,
+            Exhibit.number,
+            Sample.description,
+            Sample.status,
+            Location.code,
+            Sample.net_weight,
+            Sample.created_at,
         )
         .join(Exhibit, Sample.exhibit_id == Exhibit.id)
         .join(Case, Exhibit.case_id == Case.id)

@@ -51,8 +51,13 @@ def _applied(work: Work, sample_id: int) -> list[Seal]:
 
 def _apply(work: Work, sample_id: int, serial: str) -> Seal:
     assert work.actor is not None
-    seal = Seal(serial=serial, sample_id=sample_id, state=SealState.APPLIED,
-                applied_at=work.now, applied_by_id=work.actor.id)
+    seal = Seal(
+        serial=serial,
+        sample_id=sample_id,
+        state=SealState.APPLIED,
+        applied_at=work.now,
+        applied_by_id=work.actor.id,
+    )
     work.session.add(seal)
     work.session.flush()
     return seal
@@ -87,8 +92,9 @@ def open_sample(work: Work, sample_id: int, purpose: str, *, seal_intact: bool) 
         old.ended_by_id = actor.id
         old.end_reason = why
     before = ",".join(s.serial for s in broken) or None
-    events.add(work, sample, EventType.OPEN, seals_before=before, seal_intact=seal_intact,
-               purpose=why)
+    events.add(
+        work, sample, EventType.OPEN, seals_before=before, seal_intact=seal_intact, purpose=why
+    )
     work.record("seal.break", f"sample:{sample.code}", {"seals": before, "intact": seal_intact})
     return sample_view(work, sample)
 
@@ -101,15 +107,19 @@ def reseal(work: Work, sample_id: int, serial: str) -> SampleView:
     number = _serial(work, serial)
     new = _apply(work, sample.id, number)
     previous = work.session.scalars(
-        select(Seal).where(Seal.sample_id == sample.id, Seal.state == SealState.BROKEN,
-                           Seal.replaced_by_id.is_(None))
+        select(Seal).where(
+            Seal.sample_id == sample.id,
+            Seal.state == SealState.BROKEN,
+            Seal.replaced_by_id.is_(None),
+        )
     ).all()
     for old in previous:
         old.state = SealState.REPLACED
         old.replaced_by_id = new.id
     before = ",".join(s.serial for s in previous) or None
-    events.add(work, sample, EventType.RESEAL, seals_before=before, seals_after=number,
-               purpose="resealed")
+    events.add(
+        work, sample, EventType.RESEAL, seals_before=before, seals_after=number, purpose="resealed"
+    )
     work.record("seal.replace", f"sample:{sample.code}", {"seal": number, "replaces": before})
     return sample_view(work, sample)
 
@@ -127,17 +137,26 @@ def reweigh(work: Work, sample_id: int, weight: str | Decimal, balance_id: str) 
         raise ValidationError(str(error)) from None
     settings = lab(work)
     previous = sample.net_weight
-    alert = exceeds_tolerance(previous, grams, percent=settings.reweigh_tolerance_percent,
-                              absolute=settings.reweigh_tolerance_grams)
+    alert = exceeds_tolerance(
+        previous,
+        grams,
+        percent=settings.reweigh_tolerance_percent,
+        absolute=settings.reweigh_tolerance_grams,
+    )
     sample.net_weight = grams
     sample.balance_id = balance
     sample.weighed_by_id = actor.id
     sample.weighed_at = work.now
     note = None
     if alert:
-        note = (f"ALERT: weight changed by {grams - previous} g, beyond the tolerance of "
-                f"{settings.reweigh_tolerance_percent}% / {settings.reweigh_tolerance_grams} g")
+        note = (
+            f"ALERT: weight changed by {grams - previous} g, beyond the tolerance of "
+            f"{settings.reweigh_tolerance_percent}% / {settings.reweigh_tolerance_grams} g"
+        )
     events.add(work, sample, EventType.WEIGH, weight=grams, balance_id=balance, notes=note)
-    work.record("sample.weigh", f"sample:{sample.code}",
-                {"previous": str(previous), "weight": str(grams), "alert": alert})
+    work.record(
+        "sample.weigh",
+        f"sample:{sample.code}",
+        {"previous": str(previous), "weight": str(grams), "alert": alert},
+    )
     return ReweighResult(sample_view(work, sample), previous, grams - previous, alert)

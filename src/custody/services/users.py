@@ -43,8 +43,14 @@ class UserView:
 def _view(work: Work, person: Person) -> UserView:
     locked = person.locked_until is not None and person.locked_until > work.now
     return UserView(
-        person.id, person.username, person.full_name, person.institution, person.position,
-        person.role, person.active, locked,
+        person.id,
+        person.username,
+        person.full_name,
+        person.institution,
+        person.position,
+        person.role,
+        person.active,
+        locked,
     )
 
 
@@ -87,7 +93,12 @@ def _set_password(work: Work, person: Person, password: str) -> None:
 
 
 def add_user(
-    work: Work, details: NewPerson, username: str, role: Role, password: str, *,
+    work: Work,
+    details: NewPerson,
+    username: str,
+    role: Role,
+    password: str,
+    *,
     bootstrap: bool = False,
 ) -> UserView:
     """Create an account. `bootstrap` is only for the first supervisor at `init`."""
@@ -135,12 +146,14 @@ def authenticate(work: Work, username: str, password: str, *, purpose: str = "si
         raise AuthenticationFailed(
             f"The account '{person.username}' is locked after {MAX_FAILURES} failed sign-ins; "
             f"try again in {minutes} min or ask a supervisor.",
-            username=person.username or username, count_failure=False,
+            username=person.username or username,
+            count_failure=False,
         )
     if not person.active:
         raise AuthenticationFailed(
             f"The account '{person.username}' is deactivated.",
-            username=person.username or username, count_failure=False,
+            username=person.username or username,
+            count_failure=False,
         )
     try:
         work.hasher.verify(person.password_hash, password)

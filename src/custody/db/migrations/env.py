@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from custody.db.base import Base
 from custody.db import journal_table, models  # noqa: F401  (register the tables)
+from custody.db.base import Base
 
 config = context.config
 connection = config.attributes.get("connection")
