@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from custody.db.base import DIGEST, Base, enum_column
@@ -20,7 +20,6 @@ from custody.domain.enums import (
     ShipmentStatus,
 )
 
-FK = Integer
 
 
 class LabSettings(Base):
@@ -145,6 +144,21 @@ class Sample(Base):
     created_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
 
 
+class Photo(Base):
+    """A photograph of a sample or its packaging; its SHA-256 is kept with it."""
+
+    __tablename__ = "photos"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sample_id: Mapped[int] = mapped_column(ForeignKey("samples.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    media_type: Mapped[str] = mapped_column(String(32))
+    filename: Mapped[str] = mapped_column(String(255))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)  # journaled as its SHA-256
+    added_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class Seal(Base):
     """A tamper-evident seal, by serial number: applied, then broken or replaced."""
 
@@ -244,6 +258,7 @@ JOURNALED: tuple[type[Base], ...] = (
     Seizure,
     Exhibit,
     Sample,
+    Photo,
     Seal,
     CustodyEvent,
     Consignee,

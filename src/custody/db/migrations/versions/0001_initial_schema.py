@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 21:52:40.393279
+Create Date: 2026-11-27 22:06:50.187058
 """
 
 from __future__ import annotations
@@ -429,6 +429,28 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "photos",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("sample_id", sa.Integer(), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("media_type", sa.String(length=32), nullable=False),
+        sa.Column("filename", sa.String(length=255), nullable=False),
+        sa.Column("size_bytes", sa.Integer(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.Column("added_by_id", sa.Integer(), nullable=False),
+        sa.Column("added_at", custody.db.types.UTCDateTime(length=27), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["added_by_id"], ["people.id"], name=op.f("fk_photos_added_by_id_people")
+        ),
+        sa.ForeignKeyConstraint(
+            ["sample_id"], ["samples.id"], name=op.f("fk_photos_sample_id_samples")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_photos")),
+    )
+    with op.batch_alter_table("photos", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_photos_sample_id"), ["sample_id"], unique=False)
+
+    op.create_table(
         "seals",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("serial", sa.String(length=64), nullable=False),
@@ -508,6 +530,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_seals_sample_id"))
 
     op.drop_table("seals")
+    with op.batch_alter_table("photos", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_photos_sample_id"))
+
+    op.drop_table("photos")
     with op.batch_alter_table("custody_events", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_custody_events_sample_id"))
 
