@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from custody.db.base import table_of
-from custody.db.journal import column_value
+from custody.db.journal import PAYLOAD_VERSION, column_value
 from custody.db.models import JOURNALED
 from custody.domain.canonical import GENESIS_HASH
 
@@ -59,18 +59,44 @@ class VerifyReport:
 
 def _rows(conn: Connection) -> Iterator[tuple[Any, ...]]:
     result = conn.exec_driver_sql(
-        "SELECT seq, prev_hash, hash, payload, ts, kind, subject, actor_id FROM journal "
-        "ORDER BY seq"
+        "SELECT seq, prev_hash, hash, payload, ts, kind, subject, actor_id, actor, workstation, "
+        "zone FROM journal ORDER BY seq"
     )
     while batch := result.fetchmany(_BATCH):
         yield from batch
 
 
-def _column_mismatch(entry: dict[str, Any], row: tuple[Any, ...]) -> str | None:
-    for name, index in (("seq", 0), ("ts", 4), ("kind", 5), ("subject", 6), ("actor_id", 7)):
-        if entry.get(name) != row[index]:
-            return f"column '{name}' ({row[index]!r}) differs from the signed payload"
-    return None
+def _j(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _bound_to_columns(payload: str, row: tuple[Any, ...]) -> bool:
+    """True when the payload's top-level fields are exactly the row's indexed columns.
+
+    Canonical JSON sorts keys, so the payload is `{"actor":…,"actor_id":…,"changes":[…],
+    "data":{…},"kind":…,"seq":…,"subject":…,"ts":…,"v":…,"ws":…,"zone":…}`: its head and
+    tail are fully determined by the columns, and can be compared without parsing.
+    """
+    seq, ts, kind, subject, actor_id, actor, workstation, zone = (
+        row[0],
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        row[8],
+        row[9],
+        row[10],
+    )
+    head = f'{{"actor":{_j(actor)},"actor_id":{_j(actor_id)},"changes":'
+    tail = (
+        f',"kind":{_j(kind)},"seq":{seq},"subject":{_j(subject)},"ts":{_j(ts)},'
+        f'"v":{PAYLOAD_VERSION},"ws":{_j(workstation)},"zone":{_j(zone)}}}'
+    )
+    return payload.startswith(head) and payload.endswith(tail)
+
+
+def _no_changes(payload: str) -> bool:
+    return payload.find('"changes":[],"data":', 0, 400) != -1
 
 
 def verify(conn: Connection, total: int, progress: Progress | None = None) -> VerifyReport:
@@ -82,28 +108,25 @@ def verify(conn: Connection, total: int, progress: Progress | None = None) -> Ve
     for row in _rows(conn):
         seq, prev_hash, digest, payload = row[0], row[1], row[2], row[3]
         report.entries += 1
+        problem = None
         if seq != report.entries:
             problem = f"entry {report.entries} is missing (next entry found is {seq})"
+        elif prev_hash != expected_prev:
+            problem = "prev_hash does not match the previous hash"
+        elif sha256(bytes.fromhex(prev_hash) + payload.encode("utf-8")).hexdigest() != digest:
+            problem = "hash does not match the entry's content"
+        elif not _bound_to_columns(payload, row):
+            problem = "an indexed column (seq, time, kind, subject, actor, workstation or zone) "
+            problem += "differs from the signed payload"
+        elif not _no_changes(payload):
+            try:
+                _apply(state, touched, seq, json.loads(payload)["changes"])
+            except (ValueError, KeyError, TypeError) as error:
+                problem = f"payload cannot be replayed: {error}"
+        if problem is not None:
             report.chain_break = ChainBreak(seq, problem)
             return report
-        if prev_hash != expected_prev:
-            report.chain_break = ChainBreak(seq, "prev_hash does not match the previous hash")
-            return report
-        raw = payload.encode("utf-8")
-        if sha256(bytes.fromhex(prev_hash) + raw).hexdigest() != digest:
-            report.chain_break = ChainBreak(seq, "hash does not match the entry's content")
-            return report
         expected_prev = digest
-        try:
-            entry = json.loads(raw)
-            mismatch = _column_mismatch(entry, row)
-            _apply(state, touched, seq, entry.get("changes", []))
-        except (ValueError, KeyError, TypeError) as error:
-            report.chain_break = ChainBreak(seq, f"payload cannot be replayed: {error}")
-            return report
-        if mismatch:
-            report.chain_break = ChainBreak(seq, mismatch)
-            return report
         if progress is not None and report.entries % _BATCH == 0:
             progress(report.entries, total)
     report.head_hash = expected_prev
