@@ -104,7 +104,7 @@ def _location_tree(ctx: AppContext, supervisor: Actor) -> None:
 
 
 def populate(ctx: AppContext) -> tuple[DemoUser, ...]:
-    """Fill an empty database with demo data. Returns the demo accounts (with passwords)."""
+    """Fill an empty database with demo data; returns the demo accounts. Leaves nobody signed in."""
     boss, tech, clerk = DEMO_USERS
     ctx.perform(
         "init",
@@ -172,6 +172,7 @@ def populate(ctx: AppContext) -> tuple[DemoUser, ...]:
             ctx.perform("store", store, actor=keeper)
     assert first_sample is not None
     _draw_subsample(ctx, first_sample.id, keeper, tech, next(serials), next(serials))
+    ctx.sign_out()
     return DEMO_USERS
 
 

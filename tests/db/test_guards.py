@@ -10,7 +10,6 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
-from conftest import Lab
 from custody.context import AppContext
 from custody.db.backup import backup_sqlite
 from custody.db.base import Base
@@ -18,6 +17,7 @@ from custody.db.migrate import current_revision, ensure_schema, head_revision
 from custody.db.models import Sample
 from custody.errors import IntegrityViolation, StorageError
 from custody.services.intake import NewSample, register_sample
+from lab_support import Lab
 
 
 @pytest.mark.parametrize(

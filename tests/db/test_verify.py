@@ -8,11 +8,11 @@ import sqlite3
 
 from sqlalchemy import create_engine, text
 
-from conftest import PASSWORD, Lab
 from custody.db.verify import VerifyReport
 from custody.services import audit, custody, intake, seals
 from custody.services.custody import Credentials
 from custody.services.intake import NewSample
+from lab_support import PASSWORD, Lab
 
 
 def workflow(lab: Lab) -> int:

@@ -5,7 +5,6 @@ from decimal import Decimal
 import pytest
 from svc_support import Snapshot, journal_rows
 
-from conftest import PASSWORD, Lab
 from custody.domain.enums import EventType, SampleStatus
 from custody.errors import (
     AuthenticationFailed,
@@ -18,6 +17,7 @@ from custody.services import custody, intake, lookup, seals
 from custody.services.custody import Credentials
 from custody.services.intake import NewSample
 from custody.services.views import SampleView
+from lab_support import PASSWORD, Lab
 
 
 def sealed_sample(lab: Lab, serial: str = "SEAL-0001") -> SampleView:

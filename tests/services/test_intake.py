@@ -6,11 +6,11 @@ from decimal import Decimal
 import pytest
 from svc_support import Snapshot, journal_rows
 
-from conftest import Lab
 from custody.domain.enums import SampleForm, SampleStatus
 from custody.errors import IllegalTransition, NotFound, PermissionDenied, ValidationError
 from custody.services import custody, intake, seals
 from custody.services.intake import NewExhibit, NewSample
+from lab_support import Lab
 
 
 def _sample(lab: Lab, weight: str = "10.5", **kw: object) -> intake.SampleView:

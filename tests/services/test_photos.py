@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import create_engine, text
 from svc_support import journal_rows
 
-from conftest import Lab
 from custody.errors import ValidationError
 from custody.services import audit, intake, photos
 from custody.services.intake import NewSample
+from lab_support import Lab
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 import pytest
 from svc_support import Snapshot, journal_rows
 
-from conftest import PASSWORD, FakeClock, Lab
 from custody.domain.enums import Role
 from custody.errors import AuthenticationFailed, PermissionDenied, ValidationError
 from custody.services import corrections, intake, lookup, users
 from custody.services.intake import NewSample
 from custody.services.users import NewPerson
+from lab_support import PASSWORD, FakeClock, Lab
 
 
 def test_lockout_after_five_failures_for_ten_minutes(lab_db: Lab, clock: FakeClock) -> None:

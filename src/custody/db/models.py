@@ -21,7 +21,6 @@ from custody.domain.enums import (
 )
 
 
-
 class LabSettings(Base):
     """One row: the lab's identity. Created by `init`."""
 

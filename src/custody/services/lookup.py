@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
@@ -147,14 +148,23 @@ def sample_page(
     if status is not None:
         query = query.where(Sample.status == status)
     if code_prefix:
-        prefix = code_prefix.strip().upper()
-        query = query.where(Sample.code >= prefix, Sample.code < prefix + "\U0010ffff")
+        query = _prefixed(query, code_prefix)
     return [SampleRow(*row) for row in work.session.execute(query)]
 
 
-def count_samples(work: Work, status: SampleStatus | None = None) -> int:
+def count_samples(
+    work: Work, status: SampleStatus | None = None, code_prefix: str | None = None
+) -> int:
     work.require(Action.READ)
     query = select(func.count()).select_from(Sample)
     if status is not None:
         query = query.where(Sample.status == status)
+    if code_prefix:
+        query = _prefixed(query, code_prefix)
     return int(work.session.scalar(query) or 0)
+
+
+def _prefixed(query: Any, code_prefix: str) -> Any:
+    """Rows whose code starts with `code_prefix`, as an index range (no LIKE scan)."""
+    prefix = code_prefix.strip().upper()
+    return query.where(Sample.code >= prefix, Sample.code < prefix + "\U0010ffff")

@@ -1,0 +1,5 @@
+"""`python -m custody.cli`."""
+
+from custody.cli import main
+
+raise SystemExit(main())

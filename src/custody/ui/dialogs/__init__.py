@@ -1,0 +1,1 @@
+"""Dialogs: each collects values and exposes them; callers run the services."""

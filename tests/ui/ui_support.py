@@ -1,0 +1,21 @@
+"""Helpers for the UI tests (a uniquely named module: `conftest` is not importable by name)."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.profiles import CHEAPEST
+
+from custody import demo
+from custody.context import AppContext
+
+CHEAP = PasswordHasher.from_parameters(CHEAPEST)
+SUPERVISOR = demo.DEMO_USERS[0]
+
+# The offscreen platform says this whenever a top-level window gets a size constraint (every
+# dialog with a layout); real platforms (xcb, windows, cocoa) support it. Any other warning fails.
+OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+OFFSCREEN_NOISE_TEXT = "This plugin does not support propagateSizeHints()"
+
+
+def make_ctx(url: str) -> AppContext:
+    return AppContext(url, workstation="ui-test", hasher=CHEAP)
