@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import TypeVar
 
 from argon2 import PasswordHasher
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 
 from custody.db.engine import lock_for_write, make_engine, make_sessions
 from custody.db.migrate import ensure_schema
@@ -59,7 +59,7 @@ class AppContext:
         if migrate:
             try:
                 self.backup_taken = ensure_schema(self.engine)
-            except OperationalError as error:
+            except DatabaseError as error:
                 raise StorageError(_storage_message(error)) from error
         self.zone = DEFAULT_ZONE
         self.zone = (
@@ -80,11 +80,14 @@ class AppContext:
         try:
             with self._writer() as session, session.begin():
                 lock_for_write(session)
-                return fn(self._work(session, who))
+                work = self._work(session, who)
+                result = fn(work)
+            self.zone = work.zone  # `init` may set the lab's zone
+            return result
         except Refusal as refusal:
             self._journal_denial(action, refusal, who)
             raise
-        except OperationalError as error:
+        except DatabaseError as error:
             raise StorageError(_storage_message(error)) from error
 
     def _journal_denial(self, action: str, refusal: Refusal, actor: Actor | None) -> None:
@@ -92,7 +95,7 @@ class AppContext:
             with self._writer() as session, session.begin():
                 lock_for_write(session)
                 audit.record_denial(self._work(session, actor), action, refusal)
-        except OperationalError as error:
+        except DatabaseError as error:
             raise StorageError(_storage_message(error)) from error
 
     def query(self, fn: Callable[[Work], T], *, actor: Actor | None = None) -> T:
@@ -100,7 +103,7 @@ class AppContext:
         try:
             with self._reader() as session, session.begin():
                 return fn(self._work(session, actor or self.actor))
-        except OperationalError as error:
+        except DatabaseError as error:
             raise StorageError(_storage_message(error)) from error
 
     def sign_in(self, username: str, password: str) -> Actor:
@@ -113,7 +116,7 @@ class AppContext:
         self.actor = None
 
 
-def _storage_message(error: OperationalError) -> str:
+def _storage_message(error: DatabaseError) -> str:
     text = str(error.orig) if error.orig is not None else str(error)
     lowered = text.lower()
     if "locked" in lowered or "busy" in lowered:
@@ -122,6 +125,8 @@ def _storage_message(error: OperationalError) -> str:
         return "The disk is full: nothing was saved. Free some space and try again."
     if "readonly" in lowered or "read-only" in lowered:
         return "The database is read-only here: nothing was saved. Check the file permissions."
+    if "file is not a database" in lowered:
+        return "This file is not a Custody database (it is not a SQLite database at all)."
     if "unable to open" in lowered:
         return "The database file cannot be opened. Check that the folder exists and is writable."
     return f"The database reported an error; nothing was saved. ({text})"

@@ -138,3 +138,34 @@ def test_not_a_custody_database(tmp_path: Path) -> None:
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="folder for the database does not exist"):
         AppContext(f"sqlite+pysqlite:///{tmp_path / 'nope' / 'x.sqlite'}")
+
+
+def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(b"this is a text file, not a database\n" * 200)
+    with pytest.raises(StorageError, match="not a SQLite database"):
+        AppContext(f"sqlite+pysqlite:///{path}")
+
+
+def test_init_zone_is_used_for_the_next_entries(sqlite_url: str, make_ctx: object) -> None:
+    from custody.services import lab
+    from custody.services.users import NewPerson
+
+    ctx: AppContext = make_ctx(sqlite_url)  # type: ignore[operator]
+    ctx.perform(
+        "init",
+        lambda w: lab.initialise(
+            w,
+            lab_name="Lab",
+            site_prefix="MX-MZO",
+            supervisor=NewPerson("Ana"),
+            username="ana",
+            password="correct horse battery staple",
+            timezone="America/Tijuana",
+        ),
+        actor=None,
+    )
+    ctx.sign_in("ana", "correct horse battery staple")
+    with ctx.engine.connect() as conn:
+        zones = conn.execute(text("SELECT zone FROM journal ORDER BY seq")).scalars().all()
+    assert zones[-1] == "America/Tijuana"

@@ -25,7 +25,10 @@ def sqlite_url(path: Path) -> str:
 
 def sqlite_path(url: str) -> Path | None:
     """The database file of a SQLite URL, None for other databases or in-memory SQLite."""
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StorageError(f"'{url}' is not a database URL.") from None
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         return None
     if parsed.database == ":memory:":

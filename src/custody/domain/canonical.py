@@ -61,10 +61,10 @@ def parse_utc(text: str) -> datetime:
 
 def to_journal_value(value: Any) -> Any:
     """A record field value as it is written in the journal (and compared on replay)."""
-    if value is None or isinstance(value, bool | int | str):
-        return value
     if isinstance(value, Enum):
         return value.value
+    if value is None or isinstance(value, bool | int | str):
+        return value
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, datetime):
