@@ -117,6 +117,7 @@ def test_a_compact_id_with_a_wrong_check_character_is_refused(demo: Cli) -> None
     assert result.code == 1, result
     assert f"refused: '{bad}': check character does not match" in result.err
     assert "mistyped or misread" in result.err
+    assert journal_kinds(demo.db)[-1] == "denied"  # a bad scan is journaled, never ignored
 
 
 def test_an_unknown_sample_is_refused(demo: Cli) -> None:
@@ -126,6 +127,7 @@ def test_an_unknown_sample_is_refused(demo: Cli) -> None:
         assert "refused: There is no sample MX-AICM-2026-999999 in this lab's records." in (
             result.err
         )
+        assert journal_kinds(demo.db)[-1] == "denied"
 
 
 def test_a_malformed_id_is_refused(demo: Cli) -> None:

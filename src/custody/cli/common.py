@@ -190,8 +190,12 @@ class Session:
 
 
 def sample_id(ctx: AppContext, raw: str) -> int:
-    """The internal id of the sample named by its human ID or its compact (scanned) code."""
-    return ctx.query(lambda w: lookup.find_sample(w, raw)).id
+    """The internal id of the sample named by its human ID or its compact (scanned) code.
+
+    Runs as an action so that an unknown ID or a wrong check character is journaled as a
+    denial (integrity.md §3); a successful lookup writes nothing.
+    """
+    return ctx.perform("find sample", lambda w: lookup.find_sample(w, raw)).id
 
 
 def act(ctx: AppContext, label: str, fn: Callable[[Work], T]) -> T:

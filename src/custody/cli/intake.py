@@ -225,7 +225,7 @@ def _subsample(args: argparse.Namespace, session: Session) -> int:
 
 def _show(args: argparse.Namespace, session: Session) -> int:
     ctx, _ = session.signed_in()
-    view = ctx.query(lambda w: lookup.find_sample(w, args.sample))
+    view = ctx.perform("find sample", lambda w: lookup.find_sample(w, args.sample))
     if args.json:
         print_json(view)
         return 0
