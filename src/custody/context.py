@@ -14,11 +14,10 @@ from datetime import UTC, datetime
 from typing import TypeVar
 
 from argon2 import PasswordHasher
-from sqlalchemy.exc import DatabaseError
 
-from custody.db.engine import lock_for_write, make_engine, make_sessions
+from custody.db.engine import lock_for_write, make_engine, make_sessions, storage_errors
 from custody.db.migrate import ensure_schema
-from custody.errors import Refusal, StorageError
+from custody.errors import Refusal
 from custody.services import audit, users
 from custody.services.lab import DEFAULT_ZONE, settings_row
 from custody.services.work import Actor, Work
@@ -57,10 +56,8 @@ class AppContext:
         self.actor: Actor | None = None
         self.backup_taken = None
         if migrate:
-            try:
+            with storage_errors():
                 self.backup_taken = ensure_schema(self.engine)
-            except DatabaseError as error:
-                raise StorageError(_storage_message(error)) from error
         self.zone = DEFAULT_ZONE
         self.zone = (
             self.query(lambda w: row.timezone if (row := settings_row(w)) else None) or DEFAULT_ZONE
@@ -78,7 +75,7 @@ class AppContext:
         """Run `fn` as one user action in one write transaction (as `actor`, default: signed-in)."""
         who = self.actor if isinstance(actor, _Current) else actor
         try:
-            with self._writer() as session, session.begin():
+            with storage_errors(), self._writer() as session, session.begin():
                 lock_for_write(session)
                 work = self._work(session, who)
                 result = fn(work)
@@ -87,24 +84,16 @@ class AppContext:
         except Refusal as refusal:
             self._journal_denial(action, refusal, who)
             raise
-        except DatabaseError as error:
-            raise StorageError(_storage_message(error)) from error
 
     def _journal_denial(self, action: str, refusal: Refusal, actor: Actor | None) -> None:
-        try:
-            with self._writer() as session, session.begin():
-                lock_for_write(session)
-                audit.record_denial(self._work(session, actor), action, refusal)
-        except DatabaseError as error:
-            raise StorageError(_storage_message(error)) from error
+        with storage_errors(), self._writer() as session, session.begin():
+            lock_for_write(session)
+            audit.record_denial(self._work(session, actor), action, refusal)
 
     def query(self, fn: Callable[[Work], T], *, actor: Actor | None = None) -> T:
         """Run `fn` in a read-only transaction (never journals, never writes)."""
-        try:
-            with self._reader() as session, session.begin():
-                return fn(self._work(session, actor or self.actor))
-        except DatabaseError as error:
-            raise StorageError(_storage_message(error)) from error
+        with storage_errors(), self._reader() as session, session.begin():
+            return fn(self._work(session, actor or self.actor))
 
     def sign_in(self, username: str, password: str) -> Actor:
         self.actor = self.perform(
@@ -114,19 +103,3 @@ class AppContext:
 
     def sign_out(self) -> None:
         self.actor = None
-
-
-def _storage_message(error: DatabaseError) -> str:
-    text = str(error.orig) if error.orig is not None else str(error)
-    lowered = text.lower()
-    if "locked" in lowered or "busy" in lowered:
-        return "The database is busy (another workstation is writing). Try again in a moment."
-    if "disk" in lowered and "full" in lowered:
-        return "The disk is full: nothing was saved. Free some space and try again."
-    if "readonly" in lowered or "read-only" in lowered:
-        return "The database is read-only here: nothing was saved. Check the file permissions."
-    if "file is not a database" in lowered:
-        return "This file is not a Custody database (it is not a SQLite database at all)."
-    if "unable to open" in lowered:
-        return "The database file cannot be opened. Check that the folder exists and is writable."
-    return f"The database reported an error; nothing was saved. ({text})"

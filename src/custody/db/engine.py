@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from custody.db.journal import install_capture
@@ -91,3 +93,28 @@ def lock_for_write(session: Session) -> None:
     """Serialise writers on PostgreSQL (SQLite writers are serialised by BEGIN IMMEDIATE)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn database failures (locked, full, read-only, not a database) into StorageError."""
+    try:
+        yield
+    except DatabaseError as error:
+        raise StorageError(storage_message(error)) from error
+
+
+def storage_message(error: DatabaseError) -> str:
+    text = str(error.orig) if error.orig is not None else str(error)
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return "The database is busy (another workstation is writing). Try again in a moment."
+    if "disk" in lowered and "full" in lowered:
+        return "The disk is full: nothing was saved. Free some space and try again."
+    if "readonly" in lowered or "read-only" in lowered:
+        return "The database is read-only here: nothing was saved. Check the file permissions."
+    if "file is not a database" in lowered:
+        return "This file is not a Custody database (it is not a SQLite database at all)."
+    if "unable to open" in lowered:
+        return "The database file cannot be opened. Check that the folder exists and is writable."
+    return f"The database reported an error; nothing was saved. ({text})"

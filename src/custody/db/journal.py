@@ -117,10 +117,12 @@ def install_capture(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_soft_rollback", lambda s, _t: _after_rollback(s))
 
 
+_HEAD = select(journal.c.seq, journal.c.hash).order_by(journal.c.seq.desc()).limit(1)
+_INSERT = insert(journal)
+
+
 def head(session: Session) -> tuple[int, str]:
-    row = session.execute(
-        select(journal.c.seq, journal.c.hash).order_by(journal.c.seq.desc()).limit(1)
-    ).first()
+    row = session.connection().execute(_HEAD).first()
     return (0, GENESIS_HASH) if row is None else (int(row[0]), str(row[1]))
 
 
@@ -149,19 +151,20 @@ def append(
         }
     )
     digest = chain_hash(last_hash, payload)
-    session.execute(
-        insert(journal).values(
-            seq=seq,
-            ts=ts,
-            zone=stamp.zone,
-            workstation=stamp.workstation,
-            actor_id=stamp.actor_id,
-            actor=stamp.actor,
-            kind=kind,
-            subject=subject,
-            payload=payload.decode("utf-8"),
-            prev_hash=last_hash,
-            hash=digest,
-        )
+    session.connection().execute(
+        _INSERT,
+        {
+            "seq": seq,
+            "ts": ts,
+            "zone": stamp.zone,
+            "workstation": stamp.workstation,
+            "actor_id": stamp.actor_id,
+            "actor": stamp.actor,
+            "kind": kind,
+            "subject": subject,
+            "payload": payload.decode("utf-8"),
+            "prev_hash": last_hash,
+            "hash": digest,
+        },
     )
     return Appended(seq, digest)

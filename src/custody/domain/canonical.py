@@ -56,7 +56,10 @@ def format_utc(moment: datetime) -> str:
 
 
 def parse_utc(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    """The inverse of format_utc (fromisoformat: ~30× faster than strptime)."""
+    if len(text) != 27 or not text.endswith("Z"):
+        raise ValueError(f"not a Custody UTC time: {text!r}")
+    return datetime.fromisoformat(text)
 
 
 def to_journal_value(value: Any) -> Any:

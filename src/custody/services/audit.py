@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-
-from custody.db.journal_table import journal
+from custody.db.queries import journal_size
 from custody.db.verify import Progress, VerifyReport
 from custody.db.verify import verify as verify_journal
 from custody.domain.permissions import Action
@@ -27,5 +25,5 @@ def record_denial(work: Work, action: str, error: Refusal) -> None:
 
 def verify(work: Work, progress: Progress | None = None) -> VerifyReport:
     work.require(Action.VERIFY)
-    total = int(work.session.scalar(select(func.count()).select_from(journal)) or 0)
+    total = journal_size(work.session)
     return verify_journal(work.session.connection(), total, progress)

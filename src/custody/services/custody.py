@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
+from custody.db import queries
 from custody.db.models import Location, Sample
 from custody.domain import text
 from custody.domain.enums import AuthMethod, EventType, Role
@@ -113,9 +112,7 @@ def transfer(
 
 
 def _location(work: Work, code: str) -> Location:
-    location = work.session.scalars(
-        select(Location).where(Location.code == code.strip().upper())
-    ).first()
+    location = queries.first(work.session, Location, code=code.strip().upper())
     if location is None:
         raise NotFound(f"There is no location '{code}'.")
     if not location.active:

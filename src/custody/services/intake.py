@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
-
+from custody.db import queries
 from custody.db.models import Case, Exhibit, IdCounter, Sample, Seizure
 from custody.domain import text
 from custody.domain.enums import EventType, SampleForm, SampleStatus
@@ -84,7 +83,7 @@ def register_case(
         )
     except ValueError as error:
         raise _invalid(error) from None
-    if work.session.scalar(select(func.count()).where(Case.case_number == number)):
+    if queries.exists(work.session, Case, case_number=number):
         raise Conflict(f"Case {number} is registered already.", subject=f"case:{number}")
     work.session.add(case)
     work.session.flush()
@@ -147,10 +146,7 @@ def register_exhibit(work: Work, seizure_id: int, details: NewExhibit) -> int:
         )
     except (ValueError, WeightError) as error:
         raise _invalid(error) from None
-    last = work.session.scalar(
-        select(func.max(Exhibit.number)).where(Exhibit.case_id == seizure.case_id)
-    )
-    exhibit.number = (last or 0) + 1
+    exhibit.number = queries.max_exhibit_number(work.session, seizure.case_id) + 1
     work.session.add(exhibit)
     work.session.flush()
     case = work.get(Case, seizure.case_id, "case")
@@ -165,9 +161,7 @@ def register_exhibit(work: Work, seizure_id: int, details: NewExhibit) -> int:
 def next_sample_id(work: Work) -> SampleId:
     prefix = lab(work).site_prefix
     year = work.now.year
-    counter = work.session.scalars(
-        select(IdCounter).where(IdCounter.prefix == prefix, IdCounter.year == year)
-    ).first()
+    counter = queries.first(work.session, IdCounter, prefix=prefix, year=year)
     if counter is None:
         counter = IdCounter(prefix=prefix, year=year, last_number=0)
         work.session.add(counter)

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
-
+from custody.db import queries
 from custody.db.models import LabSettings
 from custody.domain import text
 from custody.domain.enums import Role
@@ -29,7 +28,7 @@ class LabView:
 
 
 def settings_row(work: Work) -> LabSettings | None:
-    return work.session.scalars(select(LabSettings).limit(1)).first()
+    return queries.first(work.session, LabSettings)
 
 
 def lab(work: Work) -> LabView:

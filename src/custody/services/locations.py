@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-
+from custody.db import queries
 from custody.db.models import Location
 from custody.domain import text
 from custody.domain.enums import LocationKind
@@ -38,13 +37,11 @@ def add_location(
 ) -> LocationView:
     work.require(Action.MANAGE_LOCATIONS, subject=f"location:{code}")
     cleaned = _code(code)
-    if work.session.scalar(select(func.count()).where(Location.code == cleaned)):
+    if queries.exists(work.session, Location, code=cleaned):
         raise Conflict(f"The location code {cleaned} exists already.")
     parent = None
     if parent_code:
-        parent = work.session.scalars(
-            select(Location).where(Location.code == _code(parent_code))
-        ).first()
+        parent = queries.first(work.session, Location, code=_code(parent_code))
         if parent is None:
             raise NotFound(f"There is no location '{parent_code}'.")
     try:
@@ -68,7 +65,7 @@ def add_location(
 
 def list_locations(work: Work) -> list[LocationView]:
     work.require(Action.READ)
-    rows = work.session.scalars(select(Location).order_by(Location.code)).all()
+    rows = queries.all_of(work.session, Location, order_by="code")
     codes = {row.id: row.code for row in rows}
     return [
         LocationView(r.id, r.code, r.name, r.kind, codes.get(r.parent_id or -1), r.active)

@@ -5,17 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import aliased
-
-from custody.db.models import Case, CustodyEvent, Exhibit, Location, Person, Sample
+from custody.db import queries
+from custody.db.models import Sample
 from custody.domain.enums import EventType, SampleStatus
 from custody.domain.ids import InvalidIdError, lookup_key
 from custody.domain.permissions import Action
 from custody.errors import NotFound, ValidationError
-from custody.services.views import SampleView, sample_view
+from custody.services.views import SampleView, sample_view_by
 from custody.services.work import Work
 
 
@@ -66,10 +63,10 @@ def find_sample(work: Work, raw: str) -> SampleView:
         key = lookup_key(raw)
     except InvalidIdError as error:
         raise ValidationError(str(error)) from None
-    sample = work.session.scalars(select(Sample).where(Sample.code_key == key)).first()
-    if sample is None:
-        raise NotFound(f"There is no sample {raw.strip()} in this lab's records.")
-    return sample_view(work, sample)
+    try:
+        return sample_view_by(work, key=key)
+    except NotFound:
+        raise NotFound(f"There is no sample {raw.strip()} in this lab's records.") from None
 
 
 def history(work: Work, sample_id: int) -> list[EventView]:
@@ -77,16 +74,8 @@ def history(work: Work, sample_id: int) -> list[EventView]:
     work.require(Action.READ)
     if work.session.get(Sample, sample_id) is None:
         raise NotFound(f"There is no sample #{sample_id}.")
-    people = {p.id: p.full_name for p in work.session.scalars(select(Person))}
-    loc = aliased(Location)
-    loc2 = aliased(Location)
-    rows = work.session.execute(
-        select(CustodyEvent, loc.code, loc2.code)
-        .outerjoin(loc, CustodyEvent.from_location_id == loc.id)
-        .outerjoin(loc2, CustodyEvent.to_location_id == loc2.id)
-        .where(CustodyEvent.sample_id == sample_id)
-        .order_by(CustodyEvent.id)
-    ).all()
+    people = queries.people_names(work.session)
+    rows = queries.sample_events(work.session, sample_id)
     return [
         EventView(
             e.id,
@@ -125,46 +114,18 @@ def sample_page(
 ) -> list[SampleRow]:
     """A page of samples ordered by ID, after `after_code` (keyset paging: O(page), any depth)."""
     work.require(Action.READ)
-    query = (
-        select(
-            Sample.id,
-            Sample.code,
-            Case.case_number,
-            Exhibit.number,
-            Sample.description,
-            Sample.status,
-            Location.code,
-            Sample.net_weight,
-            Sample.created_at,
-        )
-        .join(Exhibit, Sample.exhibit_id == Exhibit.id)
-        .join(Case, Exhibit.case_id == Case.id)
-        .outerjoin(Location, Sample.location_id == Location.id)
-        .order_by(Sample.code)
-        .limit(max(1, min(limit, 5000)))
+    rows = queries.sample_page(
+        work.session,
+        after_code=after_code,
+        limit=max(1, min(limit, 5000)),
+        status=status,
+        code_prefix=code_prefix,
     )
-    if after_code is not None:
-        query = query.where(Sample.code > after_code)
-    if status is not None:
-        query = query.where(Sample.status == status)
-    if code_prefix:
-        query = _prefixed(query, code_prefix)
-    return [SampleRow(*row) for row in work.session.execute(query)]
+    return [SampleRow(*row) for row in rows]
 
 
 def count_samples(
     work: Work, status: SampleStatus | None = None, code_prefix: str | None = None
 ) -> int:
     work.require(Action.READ)
-    query = select(func.count()).select_from(Sample)
-    if status is not None:
-        query = query.where(Sample.status == status)
-    if code_prefix:
-        query = _prefixed(query, code_prefix)
-    return int(work.session.scalar(query) or 0)
-
-
-def _prefixed(query: Any, code_prefix: str) -> Any:
-    """Rows whose code starts with `code_prefix`, as an index range (no LIKE scan)."""
-    prefix = code_prefix.strip().upper()
-    return query.where(Sample.code >= prefix, Sample.code < prefix + "\U0010ffff")
+    return queries.count_samples(work.session, status=status, code_prefix=code_prefix)

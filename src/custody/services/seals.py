@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select
-
+from custody.db import queries
 from custody.db.models import Seal
 from custody.domain import text
 from custody.domain.enums import EventType, SealState
@@ -33,7 +32,7 @@ def _serial(work: Work, serial: str) -> str:
         cleaned = text.required(serial, "seal number", max_len=64).upper()
     except ValueError as error:
         raise ValidationError(str(error)) from None
-    if work.session.scalar(select(func.count()).where(Seal.serial == cleaned)):
+    if queries.exists(work.session, Seal, serial=cleaned):
         raise Conflict(
             f"Seal number {cleaned} has been used already; every seal number is used once.",
             subject=f"seal:{cleaned}",
@@ -42,11 +41,7 @@ def _serial(work: Work, serial: str) -> str:
 
 
 def _applied(work: Work, sample_id: int) -> list[Seal]:
-    return list(
-        work.session.scalars(
-            select(Seal).where(Seal.sample_id == sample_id, Seal.state == SealState.APPLIED)
-        )
-    )
+    return queries.seals_of(work.session, sample_id, SealState.APPLIED)
 
 
 def _apply(work: Work, sample_id: int, serial: str) -> Seal:
@@ -106,13 +101,7 @@ def reseal(work: Work, sample_id: int, serial: str) -> SampleView:
     require_holder(work, sample)
     number = _serial(work, serial)
     new = _apply(work, sample.id, number)
-    previous = work.session.scalars(
-        select(Seal).where(
-            Seal.sample_id == sample.id,
-            Seal.state == SealState.BROKEN,
-            Seal.replaced_by_id.is_(None),
-        )
-    ).all()
+    previous = queries.seals_of(work.session, sample.id, SealState.BROKEN, unreplaced=True)
     for old in previous:
         old.state = SealState.REPLACED
         old.replaced_by_id = new.id

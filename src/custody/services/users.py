@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
 
+from custody.db import queries
 from custody.db.models import Person
 from custody.domain import text
 from custody.domain.enums import Role
@@ -105,8 +105,7 @@ def add_user(
     if not bootstrap:
         work.require(Action.MANAGE_USERS, subject=f"user:{username}")
     name = _clean_username(username)
-    exists = work.session.scalar(select(func.count()).where(Person.username == name))
-    if exists:
+    if queries.exists(work.session, Person, username=name):
         raise Conflict(f"The user name '{name}' is taken.", subject=f"user:{name}")
     person = _person(work, details)
     person.username = name
@@ -131,7 +130,7 @@ def add_person(work: Work, details: NewPerson) -> UserView:
 
 def _account(work: Work, username: str) -> Person | None:
     name = username.strip().lower()
-    return work.session.scalars(select(Person).where(Person.username == name)).first()
+    return queries.first(work.session, Person, username=name)
 
 
 def authenticate(work: Work, username: str, password: str, *, purpose: str = "sign-in") -> Actor:
@@ -215,5 +214,5 @@ def set_active(work: Work, username: str, active: bool) -> UserView:
 
 def list_users(work: Work) -> list[UserView]:
     work.require(Action.READ)
-    people = work.session.scalars(select(Person).order_by(Person.full_name))
+    people = queries.all_of(work.session, Person, order_by="full_name")
     return [_view(work, p) for p in people]

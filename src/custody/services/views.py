@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
-
-from custody.db.models import Case, Exhibit, Location, Person, Sample, Seal
-from custody.domain.enums import EventType, SampleForm, SampleStatus, SealState
+from custody.db import queries
+from custody.db.models import Sample
+from custody.domain.enums import EventType, SampleForm, SampleStatus
 from custody.domain.ids import parse_human
 from custody.domain.states import allowed_events
+from custody.errors import NotFound
 from custody.services.work import Work
 
 
@@ -38,49 +38,53 @@ class SampleView:
     allowed: tuple[EventType, ...]
 
 
-def _name(work: Work, person_id: int | None) -> str | None:
-    if person_id is None:
-        return None
-    person = work.session.get(Person, person_id)
-    return person.full_name if person else None
-
-
-def location_code(work: Work, location_id: int | None) -> str | None:
-    if location_id is None:
-        return None
-    location = work.session.get(Location, location_id)
-    return location.code if location else None
-
-
 def sample_view(work: Work, sample: Sample) -> SampleView:
-    exhibit = work.session.get(Exhibit, sample.exhibit_id)
-    assert exhibit is not None
-    case = work.session.get(Case, exhibit.case_id)
-    assert case is not None
-    parent = work.session.get(Sample, sample.parent_id) if sample.parent_id else None
-    seals = work.session.scalars(
-        select(Seal.serial)
-        .where(Seal.sample_id == sample.id, Seal.state == SealState.APPLIED)
-        .order_by(Seal.id)
-    )
+    return sample_view_by(work, sample_id=sample.id)
+
+
+def sample_view_by(
+    work: Work, *, sample_id: int | None = None, key: str | None = None
+) -> SampleView:
+    """The read model of a sample, by internal id or by lookup key (two statements)."""
+    row = queries.sample_view_row(work.session, sample_id=sample_id, key=key)
+    if row is None:
+        raise NotFound(f"There is no sample {key or f'#{sample_id}'} in this lab's records.")
+    (
+        ident,
+        code,
+        case_number,
+        exhibit_number,
+        parent_code,
+        description,
+        substance,
+        form,
+        units,
+        weight,
+        balance,
+        hazard,
+        status,
+        location,
+        holder,
+        created_at,
+    ) = row
     return SampleView(
-        id=sample.id,
-        code=sample.code,
-        compact=parse_human(sample.code).compact,
-        case_number=case.case_number,
-        exhibit_number=exhibit.number,
-        parent_code=parent.code if parent else None,
-        description=sample.description,
-        presumptive_substance=sample.presumptive_substance,
-        form=sample.form,
-        unit_count=sample.unit_count,
-        net_weight=sample.net_weight,
-        balance_id=sample.balance_id,
-        hazard=sample.hazard,
-        status=sample.status,
-        location=location_code(work, sample.location_id),
-        holder=_name(work, sample.holder_id),
-        seals=tuple(seals),
-        created_at=sample.created_at,
-        allowed=tuple(allowed_events(sample.status)),
+        id=ident,
+        code=code,
+        compact=parse_human(code).compact,
+        case_number=case_number,
+        exhibit_number=exhibit_number,
+        parent_code=parent_code,
+        description=description,
+        presumptive_substance=substance,
+        form=form,
+        unit_count=units,
+        net_weight=weight,
+        balance_id=balance,
+        hazard=hazard,
+        status=status,
+        location=location,
+        holder=holder,
+        seals=tuple(queries.applied_serials(work.session, ident)),
+        created_at=created_at,
+        allowed=tuple(allowed_events(status)),
     )

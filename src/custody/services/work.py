@@ -7,11 +7,10 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from argon2 import PasswordHasher
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from custody.db import journal
+from custody.db import journal, queries
 from custody.db.base import Base
+from custody.db.queries import Session
 from custody.domain.enums import Role
 from custody.domain.permissions import Action, is_allowed, roles_allowed
 from custody.errors import NotFound, PermissionDenied
@@ -79,7 +78,7 @@ class Work:
         return obj
 
     def one_by(self, model: type[M], what: str, label: str, **where: Any) -> M:
-        obj = self.session.scalars(select(model).filter_by(**where).limit(1)).first()
+        obj = queries.first(self.session, model, **where)
         if obj is None:
             raise NotFound(f"There is no {what} {label}.")
         return obj

@@ -1,0 +1,182 @@
+"""Every query the services need. Services never build SQL; they call these.
+
+`Session` is re-exported so that services can name the type without importing SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session, aliased
+
+from custody.db.base import Base
+from custody.db.journal_table import journal
+from custody.db.models import (
+    Case,
+    CustodyEvent,
+    Exhibit,
+    Location,
+    Person,
+    Sample,
+    Seal,
+)
+from custody.domain.enums import SampleStatus, SealState
+
+__all__ = ["Session"]
+
+M = TypeVar("M", bound=Base)
+
+
+def first(session: Session, model: type[M], **where: Any) -> M | None:
+    """The first row of `model` matching the column values in `where` (by primary key order)."""
+    query = select(model).filter_by(**where).order_by(model.id).limit(1)  # type: ignore[attr-defined]
+    return session.scalars(query).first()
+
+
+def exists(session: Session, model: type[M], **where: Any) -> bool:
+    return first(session, model, **where) is not None
+
+
+def all_of(session: Session, model: type[M], order_by: str) -> list[M]:
+    return list(session.scalars(select(model).order_by(getattr(model, order_by))))
+
+
+def max_exhibit_number(session: Session, case_id: int) -> int:
+    query = select(func.max(Exhibit.number)).where(Exhibit.case_id == case_id)
+    return int(session.scalar(query) or 0)
+
+
+def seals_of(
+    session: Session, sample_id: int, state: SealState, *, unreplaced: bool = False
+) -> list[Seal]:
+    query = select(Seal).where(Seal.sample_id == sample_id, Seal.state == state)
+    if unreplaced:
+        query = query.where(Seal.replaced_by_id.is_(None))
+    return list(session.scalars(query.order_by(Seal.id)))
+
+
+_SERIALS = (
+    select(Seal.serial)
+    .where(Seal.sample_id == bindparam("sample_id"), Seal.state == SealState.APPLIED)
+    .order_by(Seal.id)
+)
+
+
+def applied_serials(session: Session, sample_id: int) -> list[str]:
+    return list(session.connection().execute(_SERIALS, {"sample_id": sample_id}).scalars())
+
+
+def journal_size(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(journal)) or 0)
+
+
+def people_names(session: Session) -> dict[int, str]:
+    return {ident: name for ident, name in session.execute(select(Person.id, Person.full_name))}
+
+
+# One statement for a sample's read model: the sample with its case, exhibit, parent,
+# location and holder (prebuilt; SQLAlchemy caches its compiled form).
+_parent = aliased(Sample)
+_holder = aliased(Person)
+_VIEW = (
+    select(
+        Sample.id,
+        Sample.code,
+        Case.case_number,
+        Exhibit.number,
+        _parent.code,
+        Sample.description,
+        Sample.presumptive_substance,
+        Sample.form,
+        Sample.unit_count,
+        Sample.net_weight,
+        Sample.balance_id,
+        Sample.hazard,
+        Sample.status,
+        Location.code,
+        _holder.full_name,
+        Sample.created_at,
+    )
+    .join(Exhibit, Sample.exhibit_id == Exhibit.id)
+    .join(Case, Exhibit.case_id == Case.id)
+    .outerjoin(_parent, Sample.parent_id == _parent.id)
+    .outerjoin(Location, Sample.location_id == Location.id)
+    .outerjoin(_holder, Sample.holder_id == _holder.id)
+)
+_VIEW_BY_ID = _VIEW.where(Sample.id == bindparam("value"))
+_VIEW_BY_KEY = _VIEW.where(Sample.code_key == bindparam("value"))
+
+
+def sample_view_row(
+    session: Session, *, sample_id: int | None = None, key: str | None = None
+) -> tuple[Any, ...] | None:
+    """The sample read-model row by internal id or by lookup key (ID without hyphens)."""
+    session.flush()
+    statement = _VIEW_BY_ID if sample_id is not None else _VIEW_BY_KEY
+    value = sample_id if sample_id is not None else key
+    row = session.connection().execute(statement, {"value": value}).first()
+    return None if row is None else tuple(row)
+
+
+def sample_page(
+    session: Session,
+    *,
+    after_code: str | None,
+    limit: int,
+    status: SampleStatus | None,
+    code_prefix: str | None,
+) -> list[tuple[Any, ...]]:
+    """Keyset page ordered by sample code: O(page) at any depth (index on samples.code)."""
+    query = (
+        select(
+            Sample.id,
+            Sample.code,
+            Case.case_number,
+            Exhibit.number,
+            Sample.description,
+            Sample.status,
+            Location.code,
+            Sample.net_weight,
+            Sample.created_at,
+        )
+        .join(Exhibit, Sample.exhibit_id == Exhibit.id)
+        .join(Case, Exhibit.case_id == Case.id)
+        .outerjoin(Location, Sample.location_id == Location.id)
+        .order_by(Sample.code)
+        .limit(limit)
+    )
+    if after_code is not None:
+        query = query.where(Sample.code > after_code)
+    rows = session.connection().execute(_filtered(query, status, code_prefix))
+    return [tuple(row) for row in rows]
+
+
+def count_samples(session: Session, *, status: SampleStatus | None, code_prefix: str | None) -> int:
+    query = _filtered(select(func.count()).select_from(Sample), status, code_prefix)
+    return int(session.scalar(query) or 0)
+
+
+def _filtered(query: Any, status: SampleStatus | None, code_prefix: str | None) -> Any:
+    if status is not None:
+        query = query.where(Sample.status == status)
+    if code_prefix:
+        prefix = code_prefix.strip().upper()  # an index range, not a LIKE scan
+        query = query.where(Sample.code >= prefix, Sample.code < prefix + "\U0010ffff")
+    return query
+
+
+def sample_events(
+    session: Session, sample_id: int
+) -> list[tuple[CustodyEvent, str | None, str | None]]:
+    """A sample's custody events in recorded order, with from/to location codes."""
+    source = aliased(Location)
+    target = aliased(Location)
+    rows = session.execute(
+        select(CustodyEvent, source.code, target.code)
+        .outerjoin(source, CustodyEvent.from_location_id == source.id)
+        .outerjoin(target, CustodyEvent.to_location_id == target.id)
+        .where(CustodyEvent.sample_id == sample_id)
+        .order_by(CustodyEvent.id)
+    )
+    return [(event, src, dst) for event, src, dst in rows]
