@@ -111,3 +111,34 @@ def test_event_correction_is_a_new_event_pointing_at_the_original(lab_db: Lab) -
     assert events[0].purpose == "sample taken from the exhibit"  # the original is unchanged
     assert events[-1].id == new_id and events[-1].corrects_id == original.id
     assert events[-1].reason == "wrong purpose typed"
+
+
+def test_password_reset_by_a_supervisor_and_own_change(lab_db: Lab) -> None:
+    ctx = lab_db.as_(lab_db.clerk)
+    with pytest.raises(PermissionDenied):
+        ctx.perform("reset", lambda w: users.set_password(w, "tomas", "a brand new passphrase"))
+    ctx.perform("own", lambda w: users.set_password(w, "carla", "a fresh passphrase of mine"))
+    assert ctx.sign_in("carla", "a fresh passphrase of mine").username == "carla"
+    ctx = lab_db.as_(lab_db.supervisor)
+    ctx.perform("reset", lambda w: users.set_password(w, "tomas", "a brand new passphrase"))
+    with pytest.raises(AuthenticationFailed):
+        ctx.sign_in("tomas", PASSWORD)
+    assert ctx.sign_in("tomas", "a brand new passphrase").role == Role.TECHNICIAN
+    assert [r["kind"] for r in journal_rows(ctx)[-3:]] == [
+        "user.password",
+        "auth.failed",
+        "auth.ok",
+    ]
+
+
+def test_people_without_accounts(lab_db: Lab) -> None:
+    ctx = lab_db.as_(lab_db.technician)
+    courier = ctx.perform(
+        "person",
+        lambda w: users.add_person(
+            w, NewPerson("Juan Pérez", "DHL Express", "Courier", "DHL-5521")
+        ),
+    )
+    assert (courier.username, courier.role, courier.institution) == (None, None, "DHL Express")
+    with pytest.raises(AuthenticationFailed):
+        ctx.sign_in("juan", PASSWORD)

@@ -17,7 +17,6 @@ from custody.cli.common import (
     print_json,
     sample_id,
 )
-from custody.db.models import Case
 from custody.domain.enums import SampleForm, SampleStatus
 from custody.errors import NotFound
 from custody.services import intake, lookup
@@ -154,7 +153,7 @@ def _case_add(args: argparse.Namespace, session: Session) -> int:
 def _case_id(work: Work, raw: str) -> int:
     text = raw.strip()
     try:
-        return work.one_by(Case, "case", text, case_number=text).id
+        return intake.find_case(work, text)
     except NotFound:
         if text.isdigit():
             return int(text)  # a case id; the service says when there is no such case

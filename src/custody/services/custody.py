@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from custody.db import queries
 from custody.db.models import Location, Sample
 from custody.domain import text
-from custody.domain.enums import AuthMethod, EventType, Role
+from custody.domain.enums import AuthMethod, EventType
 from custody.domain.permissions import Action, is_allowed
 from custody.domain.states import TransitionError, next_status
 from custody.errors import IllegalTransition, NotFound, PermissionDenied, ValidationError
@@ -181,7 +181,3 @@ def dispose(work: Work, sample_id: int, event: EventType, reason: str) -> Sample
     )
     work.record(f"custody.{event.value}", f"sample:{sample.code}")
     return sample_view(work, sample)
-
-
-def receivable_roles() -> list[Role]:
-    return [role for role in Role if is_allowed(role, Action.TRANSFER)]

@@ -14,7 +14,7 @@ from custody.domain.ids import SampleId, format_sample_id
 from custody.domain.permissions import Action
 from custody.domain.states import TransitionError, next_status
 from custody.domain.weights import WeightError, parse_grams
-from custody.errors import Conflict, IllegalTransition, ValidationError
+from custody.errors import Conflict, IllegalTransition, NotFound, ValidationError
 from custody.services import events
 from custody.services.lab import lab
 from custody.services.views import SampleView, sample_view
@@ -88,6 +88,16 @@ def register_case(
     work.session.add(case)
     work.session.flush()
     work.record("case.register", f"case:{number}")
+    return case.id
+
+
+def find_case(work: Work, case_number: str) -> int:
+    """The id of a case by its number (NUC / carpeta)."""
+    work.require(Action.READ)
+    number = case_number.strip()
+    case = queries.first(work.session, Case, case_number=number)
+    if case is None:
+        raise NotFound(f"There is no case {number}.")
     return case.id
 
 

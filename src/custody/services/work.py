@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from argon2 import PasswordHasher
 
-from custody.db import journal, queries
+from custody.db import journal
 from custody.db.base import Base
 from custody.db.queries import Session
 from custody.domain.enums import Role
@@ -75,10 +75,4 @@ class Work:
         obj = self.session.get(model, key)
         if obj is None:
             raise NotFound(f"There is no {what} #{key}.")
-        return obj
-
-    def one_by(self, model: type[M], what: str, label: str, **where: Any) -> M:
-        obj = queries.first(self.session, model, **where)
-        if obj is None:
-            raise NotFound(f"There is no {what} {label}.")
         return obj
