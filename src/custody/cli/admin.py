@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 from functools import partial
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from custody.demo import populate
 from custody.domain.enums import LocationKind, Role
 from custody.domain.permissions import Action
 from custody.errors import NotInitialised
-from custody.services import lab, locations, users
+from custody.services import audit, lab, locations, users
 from custody.services.lab import DEFAULT_ZONE
 from custody.services.users import NewPerson
 
@@ -198,5 +199,10 @@ def _backup(args: argparse.Namespace, session: Session) -> int:
     ctx, _ = session.signed_in()
     act(ctx, "backup", lambda w: w.require(Action.BACKUP, subject="backup"))
     target = backup_sqlite(source, Path(args.target).expanduser().resolve())
-    out(f"Backup written: {target} ({target.stat().st_size} bytes, integrity checked)")
+    size = target.stat().st_size
+    with target.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    act(ctx, "backup", partial(audit.record_backup, target=str(target), size=size, sha256=digest))
+    out(f"Backup written: {target} ({size} bytes, integrity checked)")
+    out(f"  SHA-256 {digest} (recorded in the journal)")
     return 0

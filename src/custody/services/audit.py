@@ -27,3 +27,9 @@ def verify(work: Work, progress: Progress | None = None) -> VerifyReport:
     work.require(Action.VERIFY)
     total = journal_size(work.session)
     return verify_journal(work.session.connection(), total, progress)
+
+
+def record_backup(work: Work, target: str, size: int, sha256: str) -> None:
+    """Journal a backup that was written (what, where, its fingerprint)."""
+    work.require(Action.BACKUP, subject="backup")
+    work.record("db.backup", "backup", {"target": target, "bytes": size, "sha256": sha256})
