@@ -56,17 +56,6 @@ def seals_of(
     return list(session.scalars(query.order_by(Seal.id)))
 
 
-_SERIALS = (
-    select(Seal.serial)
-    .where(Seal.sample_id == bindparam("sample_id"), Seal.state == SealState.APPLIED)
-    .order_by(Seal.id)
-)
-
-
-def applied_serials(session: Session, sample_id: int) -> list[str]:
-    return list(session.connection().execute(_SERIALS, {"sample_id": sample_id}).scalars())
-
-
 def journal_size(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(journal)) or 0)
 
@@ -79,10 +68,16 @@ def people_names(session: Session) -> dict[int, str]:
 # location and holder (prebuilt; SQLAlchemy caches its compiled form).
 _parent = aliased(Sample)
 _holder = aliased(Person)
+_SEALS = (
+    select(func.aggregate_strings(Seal.serial, ","))
+    .where(Seal.sample_id == Sample.id, Seal.state == SealState.APPLIED)
+    .scalar_subquery()
+)
 _VIEW = (
     select(
         Sample.id,
         Sample.code,
+        Sample.code_key,
         Case.case_number,
         Exhibit.number,
         _parent.code,
@@ -97,6 +92,7 @@ _VIEW = (
         Location.code,
         _holder.full_name,
         Sample.created_at,
+        _SEALS,
     )
     .join(Exhibit, Sample.exhibit_id == Exhibit.id)
     .join(Case, Exhibit.case_id == Case.id)

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from custody.db import queries
 from custody.db.models import Sample
+from custody.domain import checkchar
 from custody.domain.enums import EventType, SampleForm, SampleStatus
-from custody.domain.ids import parse_human
 from custody.domain.states import allowed_events
 from custody.errors import NotFound
 from custody.services.work import Work
@@ -45,13 +45,14 @@ def sample_view(work: Work, sample: Sample) -> SampleView:
 def sample_view_by(
     work: Work, *, sample_id: int | None = None, key: str | None = None
 ) -> SampleView:
-    """The read model of a sample, by internal id or by lookup key (two statements)."""
+    """The read model of a sample, by internal id or by lookup key (one statement)."""
     row = queries.sample_view_row(work.session, sample_id=sample_id, key=key)
     if row is None:
         raise NotFound(f"There is no sample {key or f'#{sample_id}'} in this lab's records.")
     (
         ident,
         code,
+        code_key,
         case_number,
         exhibit_number,
         parent_code,
@@ -66,11 +67,12 @@ def sample_view_by(
         location,
         holder,
         created_at,
+        seals,
     ) = row
     return SampleView(
         id=ident,
         code=code,
-        compact=parse_human(code).compact,
+        compact=code_key + checkchar.compute(code_key),
         case_number=case_number,
         exhibit_number=exhibit_number,
         parent_code=parent_code,
@@ -84,7 +86,7 @@ def sample_view_by(
         status=status,
         location=location,
         holder=holder,
-        seals=tuple(queries.applied_serials(work.session, ident)),
+        seals=tuple(sorted(seals.split(","))) if seals else (),
         created_at=created_at,
         allowed=tuple(allowed_events(status)),
     )
