@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,40 @@ def test_init_zone_is_used_for_the_next_entries(sqlite_url: str, make_ctx: objec
     with ctx.engine.connect() as conn:
         zones = conn.execute(text("SELECT zone FROM journal ORDER BY seq")).scalars().all()
     assert zones[-1] == "America/Tijuana"
+
+
+def test_a_migration_backs_the_database_up_first(
+    sqlite_lab: Lab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a newer revision available, the SQLite file is backed up before upgrading."""
+    import shutil
+    from importlib.resources import files
+
+    from alembic.config import Config
+
+    from custody.db import migrate
+
+    scripts = tmp_path / "migrations"
+    shutil.copytree(Path(str(files("custody.db") / "migrations")), scripts)
+    (scripts / "versions" / "0002_test.py").write_text(
+        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n'
+        "from alembic import op\n\n\ndef upgrade() -> None:\n"
+        '    op.execute("CREATE TABLE migration_probe (id INTEGER PRIMARY KEY)")\n\n\n'
+        "def downgrade() -> None:\n    pass\n"
+    )
+
+    def config() -> Config:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(scripts))
+        return cfg
+
+    monkeypatch.setattr(migrate, "alembic_config", config)
+    engine = sqlite_lab.ctx.engine
+    backup = migrate.ensure_schema(engine)
+    assert backup is not None and backup.is_file()
+    assert backup.name.startswith("custody.before-0002-")
+    assert migrate.current_revision(engine) == "0002"
+    with sqlite3.connect(backup) as old:
+        version = old.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        journal_rows = old.execute("SELECT COUNT(*) FROM journal").fetchone()[0]
+    assert version == "0001" and journal_rows > 10
