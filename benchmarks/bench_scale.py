@@ -30,7 +30,7 @@ import sys
 import tempfile
 import time
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -48,7 +48,8 @@ from custody.db.base import table_of
 from custody.db.engine import READ_ONLY, make_engine, sqlite_url
 from custody.db.journal import PAYLOAD_VERSION, column_value
 from custody.db.models import CustodyEvent, IdCounter, Sample
-from custody.domain.canonical import canonical_json, format_utc, parse_utc
+from custody.db.replay import Replay
+from custody.domain.canonical import GENESIS_HASH, canonical_json, format_utc, parse_utc
 from custody.domain.enums import AuthMethod, EventType, SampleForm, SampleStatus
 from custody.domain.ids import format_sample_id, lookup_key
 from custody.domain.weights import from_units, to_units
@@ -634,19 +635,31 @@ def measure_lookup(
         raw.execute("COMMIT")
         return row
 
+    def ctx_empty(_one: str) -> None:  # the floor: session + transaction objects, no SQL
+        ctx.query(lambda w: None)
+
+    def ctx_begin(_one: str) -> None:  # + pool checkout, BEGIN (engine event) and COMMIT
+        ctx.query(lambda w: w.session.connection())
+
     # Separate passes over the same IDs (interleaving penalises whichever runs second).
     timings = {
         "raw": _time_each(raw_one, keys),
         "raw_view": _time_each(raw_view, keys),
         "raw_view_txn": _time_each(raw_view_txn, keys),
+        "ctx_empty": _time_each(ctx_empty, ids),
+        "ctx_begin": _time_each(ctx_begin, ids),
         "service": _time_each(service, ids),
     }
     sql = statements.capture(lambda: service(ids[0]))
     result: dict[str, Any] = {name: _latency(v) for name, v in timings.items()}
     result["statements_per_lookup"] = len(sql)
+    result["selects_per_lookup"] = sum(s.lstrip().upper().startswith("SELECT") for s, _ in sql)
     result["statements"] = [" ".join(s.split()[:6]) for s, _ in sql]
     result["ratio_p50"] = result["service"]["p50_us"] / result["raw"]["p50_us"]
     result["ratio_p50_vs_raw_view"] = result["service"]["p50_us"] / result["raw_view"]["p50_us"]
+    result["ratio_p50_vs_raw_view_txn"] = (
+        result["service"]["p50_us"] / result["raw_view_txn"]["p50_us"]
+    )
     _profile("find_sample", lambda: [service(one) for one in ids[:500]], profile_dir)
 
     # Keyset page at deep positions: the real SQL (captured) vs the same SQL through sqlite3.
@@ -712,7 +725,8 @@ def _child_verify(db_path: str, profile_dir: str | None) -> None:
     timers = {"parse": 0.0, "apply": 0.0, "compare": 0.0}
     calls = {"parse": 0}
     perf = time.perf_counter
-    real_loads, real_apply, real_compare = json.loads, verify_module._apply, verify_module._compare
+    real_loads = json.loads
+    real_apply, real_compare = Replay.apply, Replay.compare
 
     def loads(text: str) -> Any:
         t0 = perf()
@@ -722,24 +736,26 @@ def _child_verify(db_path: str, profile_dir: str | None) -> None:
             timers["parse"] += perf() - t0
             calls["parse"] += 1
 
-    def apply(*args: Any) -> None:
+    def apply(self: Replay, seq: int, changes: list[dict[str, Any]]) -> None:
         t0 = perf()
         try:
-            real_apply(*args)
+            real_apply(self, seq, changes)
         finally:
             timers["apply"] += perf() - t0
 
-    def compare(*args: Any) -> Any:
+    def compare(self: Replay, conn: Any) -> Iterator[tuple[int, Any]]:
+        # A generator: its full consumption is timed (verify's loop body, a sum, included).
         t0 = perf()
         try:
-            return real_compare(*args)
+            yield from real_compare(self, conn)
         finally:
             timers["compare"] += perf() - t0
 
-    # Timing shims around the three phases (src/ is not modified; the module is patched here).
-    verify_module.json = types.SimpleNamespace(loads=loads, dumps=json.dumps)  # type: ignore[assignment]
-    verify_module._apply = apply  # type: ignore[assignment]
-    verify_module._compare = compare  # type: ignore[assignment]
+    # Timing shims around the three phases (src/ is not modified; only this process is
+    # patched): `json.loads` as custody.db.verify calls it, Replay.apply and Replay.compare.
+    verify_module.json = types.SimpleNamespace(loads=loads)  # type: ignore[attr-defined,assignment]
+    Replay.apply = apply  # type: ignore[method-assign]
+    Replay.compare = compare  # type: ignore[method-assign]
     engine = make_engine(sqlite_url(Path(db_path)))
     with engine.execution_options(**{READ_ONLY: True}).connect() as conn:
         total = conn.exec_driver_sql("SELECT COUNT(*) FROM journal").scalar_one()
@@ -775,34 +791,6 @@ def _child_verify(db_path: str, profile_dir: str | None) -> None:
     )
 
 
-def _child_sketch(db_path: str) -> None:
-    """The proposed fixes (benchmarks/verify_sketch.py), in a fresh process. Prints JSON."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from verify_sketch import verify_sketch  # a sibling script
-
-    conn = sqlite3.connect(db_path)
-    before = _memory_kib()
-    t0 = time.perf_counter()
-    report = verify_sketch(conn)
-    elapsed = time.perf_counter() - t0
-    peak = _memory_kib()
-    conn.close()
-    print(
-        json.dumps(
-            {
-                "total_s": elapsed,
-                "intact": report.intact,
-                "problem": report.problem,
-                "entries": report.entries,
-                "records_compared": report.records_compared,
-                "head_hash": report.head_hash,
-                "rss_before_verify_kib": before.get("VmRSS", before["ru_maxrss"]),
-                "rss_peak_kib": peak.get("VmHWM", peak["ru_maxrss"]),
-            }
-        )
-    )
-
-
 def _run_child(*args: str) -> dict[str, Any]:
     done = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), *args],
@@ -814,20 +802,12 @@ def _run_child(*args: str) -> dict[str, Any]:
     return found
 
 
-def measure_verify(
-    db_path: Path, profile_dir: Path | None = None, *, sketch: bool = True
-) -> dict[str, Any]:
-    extra = ["--profile-dir", str(profile_dir)] if profile_dir else []
-    result = _run_child("--child-verify", str(db_path), *extra)
-    if sketch:
-        found = _run_child("--child-sketch", str(db_path))
-        if found["intact"] != result["intact"] or found["head_hash"] != result["head_hash"]:
-            raise AssertionError(f"the verify sketch disagrees with verify: {found}")
-        found["entries_per_s"] = found["entries"] / found["total_s"]
-        found["speedup"] = result["total_s"] / found["total_s"]
-        found["rss_growth_mib"] = (found["rss_peak_kib"] - found["rss_before_verify_kib"]) / 1024
-        result["sketch"] = found
-    # Raw baseline: read the payloads (untimed), then time only the SHA-256 chain over them.
+def _raw_hash_only(db_path: Path) -> dict[str, Any]:
+    """Baseline 1: the SHA-256 chain over payload bytes already in memory.
+
+    The payloads are read in chunks (timed apart, not counted); only the hashing loop counts.
+    An unreachable ceiling: no reading, no linkage or column checks, no replay.
+    """
     conn = sqlite3.connect(db_path)
     conn.text_factory = bytes
     prev = bytes(32)
@@ -849,24 +829,69 @@ def measure_verify(
         size += sum(map(len, chunk))
         del chunk
     conn.close()
-    if prev.hex() != result["head_hash"]:
-        raise AssertionError("raw hash chain does not reach verify's head hash")
+    return {"hash_s": hash_s, "read_s": read_s, "bytes": size, "head": prev.hex()}
+
+
+def _raw_read_and_hash(db_path: Path) -> dict[str, Any]:
+    """Baseline 2: the least a verifier that reads the journal from the database must do.
+
+    Raw sqlite3 `SELECT prev_hash, payload, hash ... ORDER BY seq` (bytes, no decoding), the
+    link check (prev_hash = the previous hash) and SHA-256; all of it timed.
+    """
+    conn = sqlite3.connect(db_path)
+    conn.text_factory = bytes
+    sha256 = hashlib.sha256
+    t0 = time.perf_counter()
+    cursor = conn.execute("SELECT prev_hash, payload, hash FROM journal ORDER BY seq")
+    expected = GENESIS_HASH.encode()
+    prev = bytes(32)
+    entries = 0
+    while rows := cursor.fetchmany(5_000):
+        for prev_hash, payload, digest in rows:
+            entries += 1
+            if prev_hash != expected:
+                raise AssertionError(f"raw read + hash: link broken at entry {entries}")
+            found = sha256(prev + payload)
+            if found.hexdigest().encode() != digest:
+                raise AssertionError(f"raw read + hash: hash differs at entry {entries}")
+            expected, prev = digest, found.digest()
+    elapsed = time.perf_counter() - t0
+    conn.close()
+    return {"s": elapsed, "entries": entries, "head": expected.decode()}
+
+
+def measure_verify(db_path: Path, profile_dir: Path | None = None) -> dict[str, Any]:
+    # Hash-only first: it also warms the page cache for verify and the read + hash baseline.
+    hash_only = _raw_hash_only(db_path)
+    extra = ["--profile-dir", str(profile_dir)] if profile_dir else []
+    result = _run_child("--child-verify", str(db_path), *extra)
+    read_hash = _raw_read_and_hash(db_path)
+    if not hash_only["head"] == read_hash["head"] == result["head_hash"]:
+        raise AssertionError("the raw hash chains do not reach verify's head hash")
     entries = result["entries"]
-    chain_s = result["total_s"] - result["parse_s"] - result["apply_s"] - result["compare_s"]
+    size = hash_only["bytes"]
+    hash_s = hash_only["hash_s"]
+    total = result["total_s"]
+    chain_s = total - result["parse_s"] - result["apply_s"] - result["compare_s"]
+    growth_kib = result["rss_peak_kib"] - result["rss_before_verify_kib"]
     result.update(
         {
             "payload_bytes": size,
-            "entries_per_s": entries / result["total_s"],
-            "mb_per_s": size / 1e6 / result["total_s"],
+            "entries_per_s": entries / total,
+            "mb_per_s": size / 1e6 / total,
             "chain_loop_s": chain_s,
             "raw_hash_s": hash_s,
-            "raw_read_s": read_s,
+            "raw_read_s": hash_only["read_s"],
             "raw_entries_per_s": entries / hash_s,
             "raw_mb_per_s": size / 1e6 / hash_s,
-            "ratio": hash_s / result["total_s"],  # verify throughput as a share of raw
-            "ratio_read_and_hash": (hash_s + read_s) / result["total_s"],
+            "raw_read_hash_s": read_hash["s"],
+            "raw_read_hash_entries_per_s": entries / read_hash["s"],
+            # verify's throughput as a share of each baseline's throughput
+            "ratio": hash_s / total,
+            "ratio_read_hash": read_hash["s"] / total,
             "ratio_chain_loop": hash_s / chain_s,
-            "rss_growth_mib": (result["rss_peak_kib"] - result["rss_before_verify_kib"]) / 1024,
+            "rss_growth_mib": growth_kib / 1024,
+            "rss_bytes_per_record": growth_kib * 1024 / max(1, result["records_compared"]),
         }
     )
     return result
@@ -913,8 +938,8 @@ def measure_append(
         "reweigh": _time_each(reweigh, list(range(count)), warm=warm),
     }
     raw.close()
-    _profile("append_note", lambda: [note(i) for i in range(200)], profile_dir)
-    _profile("append_reweigh", lambda: [reweigh(i) for i in range(200)], profile_dir)
+    _profile("append_note", lambda: _time_each(note, list(range(200)), warm=0), profile_dir)
+    _profile("append_reweigh", lambda: _time_each(reweigh, list(range(200)), warm=0), profile_dir)
     out: dict[str, Any] = {}
     for name, values in spent.items():
         out[name] = _latency(values)
@@ -968,20 +993,39 @@ def render(results: dict[str, Any]) -> str:
             f"{gen['rows_per_s']:,.0f} rows/s",
         )
     if look:
+        svc = look["service"]
         for name, label in (("p50_us", "p50"), ("p99_us", "p99")):
             table.add(
-                f"find_sample {label} ({look['service']['n']:,} IDs)",
-                _us(look["service"][name]),
+                f"find_sample {label} ({svc['n']:,} IDs) vs raw SELECT",
+                _us(svc[name]),
                 _us(look["raw"][name]),
-                f"{look['service'][name] / look['raw'][name]:,.1f}x",
+                f"{svc[name] / look['raw'][name]:,.1f}x",
+            )
+        for key, label in (
+            ("raw_view", "one raw join"),
+            ("raw_view_txn", "raw join in BEGIN/COMMIT"),
+        ):
+            table.add(
+                f"find_sample p50 vs {label}",
+                _us(svc["p50_us"]),
+                _us(look[key]["p50_us"]),
+                f"{svc['p50_us'] / look[key]['p50_us']:,.1f}x",
+            )
+        for key, label in (
+            ("ctx_empty", "floor: ctx.query(lambda w: None)"),
+            ("ctx_begin", "floor: ctx.query + BEGIN/COMMIT"),
+        ):
+            table.add(
+                f"{label} p50",
+                _us(look[key]["p50_us"]),
+                _us(look["raw"]["p50_us"]),
+                f"{look[key]['p50_us'] / look['raw']['p50_us']:,.1f}x",
             )
         table.add(
-            "find_sample p50 vs one raw join (view)",
-            _us(look["service"]["p50_us"]),
-            _us(look["raw_view"]["p50_us"]),
-            f"{look['ratio_p50_vs_raw_view']:,.1f}x",
+            "find_sample SQL statements/lookup",
+            f"{look['statements_per_lookup']} ({look['selects_per_lookup']} SELECT)",
+            "1",
         )
-        table.add("find_sample SQL statements/lookup", str(look["statements_per_lookup"]), "1")
         page = look["page"]
         for name, label in (("p50_us", "p50"), ("p99_us", "p99")):
             table.add(
@@ -992,22 +1036,22 @@ def render(results: dict[str, Any]) -> str:
             )
     if ver:
         table.add(
-            "verify: entries/s",
+            "verify: entries/s vs sha256 only",
             f"{ver['entries_per_s']:,.0f}/s",
-            f"{ver['raw_entries_per_s']:,.0f}/s (sha256 only)",
+            f"{ver['raw_entries_per_s']:,.0f}/s (in memory)",
             f"{ver['ratio'] * 100:,.0f}%",
         )
         table.add(
-            "verify: MB/s",
+            "verify: MB/s vs sha256 only",
             f"{ver['mb_per_s']:,.1f}",
             f"{ver['raw_mb_per_s']:,.1f}",
             f"{ver['ratio'] * 100:,.0f}%",
         )
         table.add(
-            "verify: vs raw read + hash",
-            f"{ver['total_s']:,.2f} s",
-            f"{ver['raw_hash_s'] + ver['raw_read_s']:,.2f} s",
-            f"{ver['ratio_read_and_hash'] * 100:,.0f}%",
+            "verify: entries/s vs raw read + hash",
+            f"{ver['entries_per_s']:,.0f}/s",
+            f"{ver['raw_read_hash_entries_per_s']:,.0f}/s ({ver['raw_read_hash_s']:,.2f} s)",
+            f"{ver['ratio_read_hash'] * 100:,.0f}%",
         )
         table.add(
             "verify: total | chain loop",
@@ -1024,15 +1068,8 @@ def render(results: dict[str, Any]) -> str:
             "verify: intact / peak RSS",
             f"{ver['intact']} / {ver['rss_peak_kib'] / 1024:,.0f} MiB",
             f"+{ver['rss_growth_mib']:,.0f} MiB during verify",
+            f"{ver['rss_bytes_per_record']:,.0f} B/record",
         )
-        if "sketch" in ver:
-            sk = ver["sketch"]
-            table.add(
-                "verify sketch (proposed fixes)",
-                f"{sk['entries_per_s']:,.0f}/s, {sk['total_s']:,.2f} s",
-                f"+{sk['rss_growth_mib']:,.0f} MiB",
-                f"{sk['speedup']:,.1f}x faster",
-            )
     if app:
         for name, label in (("note", "journal-only action"), ("reweigh", "seals.reweigh")):
             table.add(
@@ -1049,6 +1086,16 @@ def render(results: dict[str, Any]) -> str:
 
 def _fmt_bytes(size: int) -> str:
     return f"{size / 2**20:,.1f} MiB"
+
+
+def _git(*args: str) -> str:
+    """Which code was measured (empty when git is not available)."""
+    with contextlib.suppress(OSError, subprocess.CalledProcessError):
+        done = subprocess.run(
+            ["git", *args], cwd=Path(__file__).resolve().parent, capture_output=True, check=True
+        )
+        return done.stdout.decode().strip()
+    return ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1073,18 +1120,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="measure an existing database made by this script (--db, kept) without generating",
     )
-    parser.add_argument(
-        "--no-sketch", action="store_true", help="skip timing benchmarks/verify_sketch.py"
-    )
     parser.add_argument("--child-verify", help=argparse.SUPPRESS)
-    parser.add_argument("--child-sketch", help=argparse.SUPPRESS)
     parser.add_argument("--profile-dir", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_verify:
         _child_verify(args.child_verify, args.profile_dir)
-        return 0
-    if args.child_sketch:
-        _child_sketch(args.child_sketch)
         return 0
     profile_dir = args.json.parent if args.profile else None
 
@@ -1108,6 +1148,8 @@ def main(argv: list[str] | None = None) -> int:
         "sqlite": sqlite3.sqlite_version,
         "cpus": os.cpu_count(),
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": _git("rev-parse", "--short", "HEAD"),
+        "src_changed": bool(_git("status", "--porcelain", "--", "src")),
         "loadavg_start": os.getloadavg(),
     }
     try:
@@ -1138,7 +1180,7 @@ def main(argv: list[str] | None = None) -> int:
             )
 
         print("verify ...")
-        results["verify"] = measure_verify(db_path, profile_dir, sketch=not args.no_sketch)
+        results["verify"] = measure_verify(db_path, profile_dir)
         print(
             f"  {results['verify']['entries_per_s']:,.0f} entries/s, intact: "
             f"{results['verify']['intact']}"
@@ -1167,6 +1209,8 @@ def main(argv: list[str] | None = None) -> int:
         results["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
         results["loadavg_end"] = os.getloadavg()
         print()
+        changed = " + uncommitted src/ changes" if results["src_changed"] else ""
+        print(f"code: {results['commit']}{changed}; load {results['loadavg_end'][0]:.2f}")
         print(render(results))
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2, default=str) + "\n")
