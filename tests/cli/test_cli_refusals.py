@@ -139,7 +139,7 @@ def test_a_malformed_id_is_refused(demo: Cli) -> None:
 def test_an_action_not_allowed_now_says_what_is_allowed(demo: Cli) -> None:
     result = demo("seal", "apply", STORED, "SEAL-999999", user="technician")
     assert result.code == 1, result
-    assert "refused: Cannot seal a sample that is stored (it must be registered)." in result.err
+    assert "refused: Cannot seal: the sample is stored (it must be registered)." in result.err
     assert "Allowed now: retrieve" in result.err
 
 

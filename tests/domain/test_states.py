@@ -41,7 +41,7 @@ def test_refusal_names_what_is_allowed() -> None:
     with pytest.raises(TransitionError) as info:
         next_status(SampleStatus.STORED, EventType.OPEN)
     message = str(info.value)
-    assert "Cannot open a sample that is stored" in message
+    assert "Cannot open: the sample is stored" in message
     assert "Allowed now: retrieve" in message
 
 

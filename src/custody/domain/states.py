@@ -93,6 +93,6 @@ def next_status(status: S, event: EventType) -> S:
     allowed = ", ".join(describe(e) for e in allowed_events(status)) or "nothing"
     needed = " or ".join(sorted(s.value for s in transition.sources))
     raise TransitionError(
-        f"Cannot {describe(event)} a sample that is {status.value} "
+        f"Cannot {describe(event)}: the sample is {status.value} "
         f"(it must be {needed}). Allowed now: {allowed}."
     )

@@ -12,10 +12,10 @@ from custody.domain import text
 from custody.domain.enums import EventType, SampleForm, SampleStatus
 from custody.domain.ids import SampleId, format_sample_id
 from custody.domain.permissions import Action
-from custody.domain.states import TransitionError, next_status
 from custody.domain.weights import WeightError, parse_grams
-from custody.errors import Conflict, IllegalTransition, NotFound, ValidationError
+from custody.errors import Conflict, NotFound, ValidationError
 from custody.services import events
+from custody.services.custody import require_holder, transition
 from custody.services.lab import lab
 from custody.services.views import SampleView, sample_view
 from custody.services.work import Work
@@ -232,15 +232,7 @@ def _new_sample(
 def register_sample(work: Work, exhibit_id: int, details: NewSample) -> SampleView:
     exhibit = work.get(Exhibit, exhibit_id, "exhibit")
     sample = _new_sample(work, details, exhibit=exhibit, parent=None)
-    events.add(
-        work,
-        sample,
-        EventType.COLLECT,
-        to_person_id=sample.holder_id,
-        weight=sample.net_weight,
-        balance_id=sample.balance_id,
-        purpose="sample taken from the exhibit",
-    )
+    _collected(work, sample, "sample taken from the exhibit")
     work.record("sample.register", f"sample:{sample.code}", {"exhibit_id": exhibit.id})
     return sample_view(work, sample)
 
@@ -248,12 +240,9 @@ def register_sample(work: Work, exhibit_id: int, details: NewSample) -> SampleVi
 def subsample(work: Work, parent_id: int, details: NewSample) -> SampleView:
     """Draw a sub-sample from an opened sample; it gets its own ID and weight."""
     parent = work.get(Sample, parent_id, "sample")
-    try:
-        next_status(parent.status, EventType.SUBSAMPLE)
-    except TransitionError as error:
-        raise IllegalTransition(str(error), subject=f"sample:{parent.code}") from None
-    if parent.holder_id != (work.actor.id if work.actor else None):
-        raise ValidationError(f"You do not hold {parent.code}; it must be handed to you first.")
+    transition(work, parent, EventType.SUBSAMPLE)
+    work.require(Action.REGISTER)
+    require_holder(work, parent)
     exhibit = work.get(Exhibit, parent.exhibit_id, "exhibit")
     child = _new_sample(work, details, exhibit=exhibit, parent=parent)
     if child.net_weight >= parent.net_weight:
@@ -270,14 +259,19 @@ def subsample(work: Work, parent_id: int, details: NewSample) -> SampleView:
         balance_id=child.balance_id,
         purpose=f"sub-sample {child.code} drawn",
     )
-    events.add(
-        work,
-        child,
-        EventType.COLLECT,
-        to_person_id=child.holder_id,
-        weight=child.net_weight,
-        balance_id=child.balance_id,
-        purpose=f"sub-sample of {parent.code}",
-    )
+    _collected(work, child, f"sub-sample of {parent.code}")
     work.record("sample.subsample", f"sample:{child.code}", {"parent": parent.code})
     return sample_view(work, child)
+
+
+def _collected(work: Work, sample: Sample, purpose: str) -> None:
+    """The first custody event of a sample: its collector holds it, at its weight."""
+    events.add(
+        work,
+        sample,
+        EventType.COLLECT,
+        to_person_id=sample.holder_id,
+        weight=sample.net_weight,
+        balance_id=sample.balance_id,
+        purpose=purpose,
+    )
