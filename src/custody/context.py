@@ -11,14 +11,24 @@ from __future__ import annotations
 import socket
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
 from typing import TypeVar
 
 from argon2 import PasswordHasher
 
-from custody.db.engine import lock_for_write, make_engine, make_sessions, storage_errors
+from custody import keyfile
+from custody.db.engine import (
+    lock_for_write,
+    make_engine,
+    make_sessions,
+    sqlite_path,
+    storage_errors,
+)
 from custody.db.migrate import ensure_schema
-from custody.errors import Refusal
-from custody.services import audit, users
+from custody.domain.permissions import Action
+from custody.errors import Refusal, StorageError
+from custody.services import audit, lab, users
 from custody.services.lab import DEFAULT_ZONE, settings_row
 from custody.services.work import Actor, Work
 
@@ -103,3 +113,22 @@ class AppContext:
 
     def sign_out(self) -> None:
         self.actor = None
+
+    def label_key_path(self) -> Path | None:
+        """Where this lab's label key lives (see custody.keyfile)."""
+        return keyfile.default_path(sqlite_path(self.url))
+
+    def create_label_key(self) -> str:
+        """Create the lab's label key file and journal its fingerprint. Returns the fingerprint."""
+        path = self.label_key_path()
+        if path is None:
+            raise StorageError(
+                f"Set {keyfile.ENV} to the label key file shared by this lab's workstations."
+            )
+        self.perform("create label key", lambda w: w.require(Action.SETTINGS, subject="lab"))
+        fingerprint = keyfile.fingerprint(keyfile.create(path))
+        self.perform(
+            "create label key",
+            partial(lab.record_label_key, fingerprint=fingerprint, location=str(path)),
+        )
+        return fingerprint

@@ -119,6 +119,9 @@ def populate(ctx: AppContext) -> tuple[DemoUser, ...]:
         actor=None,
     )
     supervisor = ctx.sign_in(boss.username, boss.password)
+    key = ctx.label_key_path()
+    if key is not None and not key.exists():
+        ctx.create_label_key()
     for user, position, badge in (
         (tech, "Perito químico", "FGR-20877"),
         (clerk, "Encargada de bodega de evidencias", "FGR-31044"),

@@ -167,6 +167,9 @@ def _make_lab(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert "MX-AICM-YYYY-NNNNNN" in made.out
     assert "ana (Ana López)" in made.out
     assert str(cli.db) in made.out
+    key = cli.db.with_name("lab.label-key")
+    assert f"label key    {key} (fingerprint " in made.out
+    assert key.stat().st_mode & 0o777 == 0o600
     for (name, password), full, role in (
         (TECHNICIAN, "Tomás Técnico", "technician"),
         (CLERK, "Carla Clerk", "clerk"),

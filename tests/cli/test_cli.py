@@ -104,6 +104,18 @@ def test_init_refuses_a_database_that_is_set_up(lab: Cli) -> None:
     assert "refused: This database is set up already." in again.err
 
 
+def test_init_journals_the_label_key_and_never_reuses_one(lab: Cli, tmp_path: Path) -> None:
+    assert "lab.label_key" in journal_kinds(lab.db)
+    other = Cli(tmp_path / "other.sqlite", tmp_path, {})
+    other.db.with_name("other.label-key").write_text("00" * 32)
+    result = other(
+        "init", "--lab-name", "L", "--site-prefix", "MX-MZO", "--supervisor-username", "ana",
+        "--supervisor-name", "Ana", CUSTODY_PASSWORD="another long pass phrase",
+    )  # fmt: skip
+    assert result.code == 2, result
+    assert "a label key exists already" in result.err
+
+
 def test_init_without_a_password_creates_nothing(tmp_path: Path) -> None:
     cli = Cli(tmp_path / "new.sqlite", tmp_path, {})
     result = cli(

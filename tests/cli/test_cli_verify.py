@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from cli_support import Cli, execute
@@ -26,14 +27,18 @@ def test_verify_intact_prints_counts_and_head_hash(demo: Cli) -> None:
 
 
 def test_verify_reports_an_edited_journal_entry(demo: Cli) -> None:
+    with sqlite3.connect(demo.db) as conn:
+        seq = conn.execute(
+            "SELECT MIN(seq) FROM journal WHERE kind = 'sample.register'"
+        ).fetchone()[0]
     execute(
         demo.db,
         "DROP TRIGGER journal_no_update",
-        "UPDATE journal SET payload = replace(payload, 'MX-AICM', 'MX-AICX') WHERE seq = 30",
+        f"UPDATE journal SET payload = replace(payload, 'MX-AICM', 'MX-AICX') WHERE seq = {seq}",
     )
     result = demo("verify", user="clerk")
     assert result.code == 1, result
-    assert "TAMPERED: the journal's hash chain breaks at entry seq 30." in result.out
+    assert f"TAMPERED: the journal's hash chain breaks at entry seq {seq}." in result.out
     assert "problem: hash does not match the entry's content" in result.out
     assert "Head hash:               (not reached: the chain is broken)" in result.out
     assert "meaning: the journal was altered" in result.out

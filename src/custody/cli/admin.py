@@ -7,6 +7,7 @@ import hashlib
 from functools import partial
 from pathlib import Path
 
+from custody import keyfile
 from custody.cli.common import (
     PASSWORD_ENV,
     Session,
@@ -81,6 +82,12 @@ def _init(args: argparse.Namespace, session: Session) -> int:
     name = args.supervisor_username
     password = secret(PASSWORD_ENV, f"New passphrase for {name}", confirm=True)
     ctx = session.open(create=True)
+    key_path = ctx.label_key_path()
+    if key_path is not None and key_path.exists():
+        raise UsageError(
+            f"a label key exists already at {key_path}; it belongs to another lab database. "
+            f"Move it away or set {keyfile.ENV} to a new file"
+        )
     person = NewPerson(args.supervisor_name, args.institution, args.position, args.badge)
     settings, supervisor = ctx.perform(
         "init",
@@ -95,11 +102,15 @@ def _init(args: argparse.Namespace, session: Session) -> int:
         ),
         actor=None,
     )
+    ctx.sign_in(name, password)
+    fingerprint = ctx.create_label_key()
     out(f"Lab set up: {settings.lab_name}")
     out(f"  site prefix  {settings.site_prefix}   (sample IDs: {settings.site_prefix}-YYYY-NNNNNN)")
     out(f"  time zone    {settings.timezone}")
     out(f"  supervisor   {supervisor.username} ({supervisor.full_name})")
     out(f"  database     {session.db_location}")
+    out(f"  label key    {ctx.label_key_path()} (fingerprint {fingerprint}; back it up with the")
+    out("               database: without it printed labels cannot be checked)")
     return 0
 
 

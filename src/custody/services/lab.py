@@ -11,6 +11,7 @@ from custody.db.models import LabSettings
 from custody.domain import text
 from custody.domain.enums import Role
 from custody.domain.ids import InvalidIdError, validate_site_prefix
+from custody.domain.permissions import Action
 from custody.errors import Conflict, NotInitialised, ValidationError
 from custody.services.users import NewPerson, UserView, add_user
 from custody.services.work import Work
@@ -86,3 +87,9 @@ def initialise(
     work.record("lab.init", "lab", {"lab_name": name, "site_prefix": prefix})
     user = add_user(work, supervisor, username, Role.SUPERVISOR, password, bootstrap=True)
     return lab(work), user
+
+
+def record_label_key(work: Work, fingerprint: str, location: str) -> None:
+    """Journal that the lab's label key was created (its fingerprint, never the key)."""
+    work.require(Action.SETTINGS, subject="lab")
+    work.record("lab.label_key", "lab", {"fingerprint": fingerprint, "file": location})
