@@ -21,6 +21,7 @@ class Refusal(CustodyError):
         super().__init__(message)
         self.message = message
         self.subject = subject
+        self.details: dict[str, str] = {}  # extra facts for the journaled denial
 
 
 class ValidationError(Refusal):

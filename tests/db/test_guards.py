@@ -175,7 +175,7 @@ def test_init_zone_is_used_for_the_next_entries(sqlite_url: str, make_ctx: objec
 def test_a_migration_backs_the_database_up_first(
     sqlite_lab: Lab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With a newer revision available, the SQLite file is backed up before upgrading."""
+    """With a newer revision available (a test one), the file is backed up before upgrading."""
     import shutil
     from importlib.resources import files
 
@@ -183,10 +183,12 @@ def test_a_migration_backs_the_database_up_first(
 
     from custody.db import migrate
 
+    before = head_revision()
     scripts = tmp_path / "migrations"
     shutil.copytree(Path(str(files("custody.db") / "migrations")), scripts)
-    (scripts / "versions" / "0002_test.py").write_text(
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n'
+    (scripts / "versions" / "9001_test.py").write_text(
+        f'revision = "9001"\ndown_revision = "{before}"\n'
+        "branch_labels = None\ndepends_on = None\n\n"
         "from alembic import op\n\n\ndef upgrade() -> None:\n"
         '    op.execute("CREATE TABLE migration_probe (id INTEGER PRIMARY KEY)")\n\n\n'
         "def downgrade() -> None:\n    pass\n"
@@ -201,9 +203,9 @@ def test_a_migration_backs_the_database_up_first(
     engine = sqlite_lab.ctx.engine
     backup = migrate.ensure_schema(engine)
     assert backup is not None and backup.is_file()
-    assert backup.name.startswith("custody.before-0002-")
-    assert migrate.current_revision(engine) == "0002"
+    assert backup.name.startswith("custody.before-9001-")
+    assert migrate.current_revision(engine) == "9001"
     with sqlite3.connect(backup) as old:
         version = old.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         journal_rows = old.execute("SELECT COUNT(*) FROM journal").fetchone()[0]
-    assert version == "0001" and journal_rows > 10
+    assert version == before and journal_rows > 10

@@ -247,6 +247,24 @@ class ShipmentItem(Base):
     sample_id: Mapped[int] = mapped_column(ForeignKey("samples.id"), index=True)
 
 
+class LabelPrint(Base):
+    """One printed label: its serial is in the QR payload. A reprint voids the earlier one."""
+
+    __tablename__ = "label_prints"
+    __table_args__ = (UniqueConstraint("serial"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(1))  # labelcode.LabelKind value
+    body: Mapped[str] = mapped_column(String(40), index=True)  # the record's key in the code
+    serial: Mapped[int] = mapped_column(Integer)
+    template: Mapped[str] = mapped_column(String(40))
+    printed_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    printed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    reprint_of_id: Mapped[int | None] = mapped_column(ForeignKey("label_prints.id"))
+    reprint_reason: Mapped[str | None] = mapped_column(Text)
+    voided: Mapped[bool] = mapped_column()
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 # Every table whose rows the journal must explain, in replay/report order.
 JOURNALED: tuple[type[Base], ...] = (
     LabSettings,
@@ -264,6 +282,7 @@ JOURNALED: tuple[type[Base], ...] = (
     Shipment,
     ShipmentPackage,
     ShipmentItem,
+    LabelPrint,
 )
 
 # Tables protected from UPDATE and DELETE by database triggers, besides the journal.

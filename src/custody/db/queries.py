@@ -16,6 +16,7 @@ from custody.db.models import (
     Case,
     CustodyEvent,
     Exhibit,
+    LabelPrint,
     Location,
     Person,
     Sample,
@@ -176,3 +177,15 @@ def sample_events(
         .order_by(CustodyEvent.id)
     )
     return [(event, src, dst) for event, src, dst in rows]
+
+
+def active_prints(session: Session, kind: str, body: str) -> list[LabelPrint]:
+    """The labels of a record that are still valid (not voided by a reprint)."""
+    query = select(LabelPrint).where(
+        LabelPrint.kind == kind, LabelPrint.body == body, LabelPrint.voided.is_(False)
+    )
+    return list(session.scalars(query.order_by(LabelPrint.id)))
+
+
+def last_serial(session: Session) -> int:
+    return int(session.scalar(select(func.max(LabelPrint.serial))) or 0)

@@ -21,12 +21,19 @@ class Action(StrEnum):
     MANAGE_USERS = "manage_users"
     SHIP = "ship"  # pack, dispatch, receive
     APPROVE = "approve"  # approve shipments
+    PRINT_LABELS = "print_labels"
     BACKUP = "backup"
     SETTINGS = "settings"
 
 
 _EVERYONE = frozenset({Action.READ, Action.VERIFY})
-_HANDLERS = _EVERYONE | {Action.TRANSFER, Action.STORE, Action.SHIP, Action.AMEND}
+_HANDLERS = _EVERYONE | {
+    Action.TRANSFER,
+    Action.STORE,
+    Action.SHIP,
+    Action.AMEND,
+    Action.PRINT_LABELS,
+}
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.AUDITOR: _EVERYONE,

@@ -13,7 +13,7 @@ from custody.services.work import Work
 
 def record_denial(work: Work, action: str, error: Refusal) -> None:
     """Journal a refused action (21 CFR 11.300(d)); count failed sign-ins toward lockout."""
-    data = {"action": action, "code": error.code, "message": error.message}
+    data = {**error.details, "action": action, "code": error.code, "message": error.message}
     if isinstance(error, AuthenticationFailed):
         locked = error.count_failure and users.count_failure(work, error.username)
         work.record("auth.failed", error.subject, data)

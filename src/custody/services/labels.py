@@ -1,0 +1,186 @@
+"""Label prints and scans: every printed label has a serial; a reprint voids the earlier one.
+
+A scan is resolved only if its code parses under this lab's key (labelcode), its serial is a
+print of this lab that is still valid, and its kind suits what the clerk is doing. Every
+refusal raises a Refusal, which the caller journals with the raw input escaped; a scan never
+creates a record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from custody.db import queries
+from custody.db.models import LabelPrint, Location, Sample
+from custody.domain import text
+from custody.domain.enums import EventType
+from custody.domain.labelcode import Code, LabelKind, ScanError, encode, parse
+from custody.domain.permissions import Action
+from custody.errors import Conflict, NotFound, Refusal, ValidationError
+from custody.services.views import SampleView, sample_view
+from custody.services.work import Work
+
+
+class ScanContext(StrEnum):
+    FIND = "find"
+    RECEIVE = "receive"
+    MOVE = "move"
+    PACK = "pack"
+    RECONCILE = "reconcile"
+
+
+_KINDS: dict[ScanContext, frozenset[LabelKind]] = {
+    ScanContext.FIND: frozenset(LabelKind),
+    ScanContext.RECEIVE: frozenset({LabelKind.SAMPLE, LabelKind.SHIPMENT}),
+    ScanContext.MOVE: frozenset({LabelKind.SAMPLE, LabelKind.LOCATION}),
+    ScanContext.PACK: frozenset({LabelKind.SAMPLE, LabelKind.SHIPMENT}),
+    ScanContext.RECONCILE: frozenset({LabelKind.SAMPLE, LabelKind.SHIPMENT}),
+}
+# For a sample scanned in a context: what it must be allowed to do next.
+_SAMPLE_ACTIONS: dict[ScanContext, frozenset[EventType]] = {
+    ScanContext.RECEIVE: frozenset({EventType.RECEIVE}),
+    ScanContext.MOVE: frozenset({EventType.STORE, EventType.RETRIEVE}),
+    ScanContext.PACK: frozenset({EventType.PACK}),
+    ScanContext.RECONCILE: frozenset({EventType.RECEIVE}),
+}
+
+
+@dataclass(frozen=True)
+class IssuedLabel:
+    payload: str  # what the QR code carries
+    code: Code
+    reprint_of: int | None  # the voided serial, for a reprint
+
+
+@dataclass(frozen=True)
+class Scanned:
+    code: Code
+    sample: SampleView | None
+    location: str | None  # location code, for a location label
+
+
+def _body(work: Work, kind: LabelKind, key: str) -> str:
+    if kind is LabelKind.SAMPLE:
+        sample = queries.first(work.session, Sample, code_key=key)
+        if sample is None:
+            raise NotFound(f"There is no sample {key}.")
+        return sample.code_key
+    if kind is LabelKind.LOCATION:
+        location = queries.first(work.session, Location, code=key.strip().upper())
+        if location is None:
+            raise NotFound(f"There is no location '{key}'.")
+        return str(location.id)
+    raise ValidationError(f"Labels for {kind.description}s come with a later version.")
+
+
+def issue(
+    work: Work,
+    kind: LabelKind,
+    key: str,
+    label_key: bytes,
+    *,
+    template: str,
+    reprint_reason: str | None = None,
+) -> IssuedLabel:
+    """Record a print (new serial) and return the payload to print. Journaled before printing."""
+    actor = work.require(Action.PRINT_LABELS, subject=f"{kind.description}:{key}")
+    body = _body(work, kind, key)
+    valid = queries.active_prints(work.session, kind.value, body)
+    reason = text.optional(reprint_reason, "reprint reason", max_len=500)
+    if valid and reason is None:
+        raise Conflict(
+            f"A label for this {kind.description} was printed already (serial "
+            f"{valid[-1].serial}); a reprint needs a reason, and it voids the earlier label."
+        )
+    for old in valid:
+        old.voided = True
+        old.voided_at = work.now
+    record = LabelPrint(
+        kind=kind.value,
+        body=body,
+        serial=queries.last_serial(work.session) + 1,
+        template=template,
+        printed_by_id=actor.id,
+        printed_at=work.now,
+        reprint_of_id=valid[-1].id if valid else None,
+        reprint_reason=reason,
+        voided=False,
+        voided_at=None,
+    )
+    work.session.add(record)
+    work.session.flush()
+    code = Code(kind, body, record.serial)
+    voided = valid[-1].serial if valid else None
+    work.record(
+        "label.reprint" if valid else "label.print",
+        f"{kind.description}:{key}",
+        {"serial": record.serial, "template": template, "voids": voided, "reason": reason},
+    )
+    return IssuedLabel(encode(code, label_key), code, voided)
+
+
+def resolve(
+    work: Work,
+    raw: str,
+    label_key: bytes,
+    context: ScanContext,
+    *,
+    prefix: str = "",
+    suffix: str = "",
+) -> Scanned:
+    """What a scanned label refers to, or a Refusal saying why it cannot be used here.
+
+    A refusal carries the raw scan, escaped (ascii()), for the journaled denial.
+    """
+    try:
+        return _resolve(work, raw, label_key, context, prefix, suffix)
+    except Refusal as refusal:
+        refusal.details = {"scan": ascii(raw[:300]), "context": context.value}
+        raise
+
+
+def _resolve(
+    work: Work, raw: str, label_key: bytes, context: ScanContext, prefix: str, suffix: str
+) -> Scanned:
+    work.require(Action.READ)
+    parsed = parse(raw, label_key, prefix=prefix, suffix=suffix)
+    if isinstance(parsed, ScanError):
+        raise ValidationError(f"Scan refused: {parsed.reason}", subject="scan")
+    subject = f"{parsed.kind.description}:{parsed.body}"
+    prints = [p for p in queries.active_prints(work.session, parsed.kind.value, parsed.body)]
+    if not any(p.serial == parsed.serial for p in prints):
+        issued = queries.first(work.session, LabelPrint, serial=parsed.serial)
+        if issued is not None and issued.voided:
+            raise ValidationError(
+                f"This label (serial {parsed.serial}) was voided by a reprint; use the newest "
+                "label and destroy this one.",
+                subject=subject,
+            )
+        raise ValidationError(
+            f"This label's serial {parsed.serial} was never printed here.", subject=subject
+        )
+    if parsed.kind not in _KINDS[context]:
+        wanted = " or ".join(sorted(k.description for k in _KINDS[context]))
+        raise ValidationError(
+            f"A {parsed.kind.description} label cannot be used to {context.value}; "
+            f"scan a {wanted} label.",
+            subject=subject,
+        )
+    if parsed.kind is LabelKind.LOCATION:
+        location = work.get(Location, int(parsed.body), "location")
+        return Scanned(parsed, None, location.code)
+    sample = queries.first(work.session, Sample, code_key=parsed.body)
+    if sample is None:
+        raise NotFound(
+            f"The label names sample {parsed.body}, which is not in this lab's records.",
+            subject=subject,
+        )
+    view = sample_view(work, sample)
+    needed = _SAMPLE_ACTIONS.get(context)
+    if needed and not needed & set(view.allowed):
+        raise ValidationError(
+            f"{view.code} is {view.status.value}: it cannot be used to {context.value} now.",
+            subject=subject,
+        )
+    return Scanned(parsed, view, None)
