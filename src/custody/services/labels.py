@@ -87,7 +87,10 @@ def issue(
     actor = work.require(Action.PRINT_LABELS, subject=f"{kind.description}:{key}")
     body = _body(work, kind, key)
     valid = queries.active_prints(work.session, kind.value, body)
-    reason = text.optional(reprint_reason, "reprint reason", max_len=500)
+    try:
+        reason = text.optional(reprint_reason, "reprint reason", max_len=500)
+    except ValueError as error:
+        raise ValidationError(str(error)) from None
     if valid and reason is None:
         raise Conflict(
             f"A label for this {kind.description} was printed already (serial "
@@ -148,7 +151,7 @@ def _resolve(
     if isinstance(parsed, ScanError):
         raise ValidationError(f"Scan refused: {parsed.reason}", subject="scan")
     subject = f"{parsed.kind.description}:{parsed.body}"
-    prints = [p for p in queries.active_prints(work.session, parsed.kind.value, parsed.body)]
+    prints = queries.active_prints(work.session, parsed.kind.value, parsed.body)
     if not any(p.serial == parsed.serial for p in prints):
         issued = queries.first(work.session, LabelPrint, serial=parsed.serial)
         if issued is not None and issued.voided:
