@@ -1,0 +1,1 @@
+"""Renderers for printed artefacts: the QR matrix (shared with the screen) and label PDFs."""
