@@ -1,0 +1,70 @@
+"""Send raw bytes (ZPL) to a network label printer on its raw TCP port (JetDirect, 9100)."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+
+__all__ = ["DEFAULT_PORT", "PrinterError", "send_raw"]
+
+DEFAULT_PORT = 9100
+
+
+class PrinterError(OSError):
+    """The printer could not be reached or the data could not be sent; the message is for a
+    clerk and names ``host:port``."""
+
+    def __init__(self, message: str, host: str, port: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.host = host
+        self.port = port
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _where(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _reason(exc: OSError, timeout: float) -> str:
+    if isinstance(exc, ConnectionRefusedError):
+        return "the connection was refused. Is the printer on, and is the port right?"
+    if isinstance(exc, TimeoutError):
+        return f"no answer within {timeout:g} s. Is the printer on and on the network?"
+    if isinstance(exc, socket.gaierror):
+        return "that printer name or address was not found. Check the address."
+    if isinstance(exc, ConnectionError):
+        return "the printer closed the connection. Check the printer and try again."
+    return f"{exc.strerror or exc}. Check the printer and its network cable."
+
+
+def send_raw(data: bytes, host: str, port: int = DEFAULT_PORT, timeout: float = 10.0) -> None:
+    """Connect to ``host:port``, send all of ``data``, close. Raises :class:`PrinterError`."""
+    if not host.strip():
+        raise ValueError("No printer address given.")
+    if not 0 < port < 65536:
+        raise ValueError(f"Printer port {port} is not between 1 and 65535.")
+    if timeout <= 0:
+        raise ValueError("The printer timeout must be positive.")
+    where = _where(host, port)
+    try:
+        sock = socket.create_connection((host, port), timeout=timeout)
+    except OSError as exc:
+        raise PrinterError(
+            f"Could not reach the label printer at {where}: {_reason(exc, timeout)}", host, port
+        ) from exc
+    try:
+        sock.sendall(data)
+        sock.shutdown(socket.SHUT_WR)
+    except OSError as exc:
+        raise PrinterError(
+            f"Sending to the label printer at {where} failed: {_reason(exc, timeout)} "
+            "Labels may be incomplete; print them again.",
+            host,
+            port,
+        ) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            sock.close()
