@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Sequence
 
 from custody import __version__
-from custody.cli import admin, audit, custody_cmds, intake
+from custody.cli import admin, audit, custody_cmds, intake, labels_cmd
 from custody.cli.common import Session, UsageError, add_db_option, add_user_option, err
 from custody.errors import Refusal, StorageError
 
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_option(parser, top=True)
     add_user_option(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (admin, intake, custody_cmds, audit):
+    for module in (admin, intake, custody_cmds, labels_cmd, audit):
         module.register(commands)
     return parser
 
