@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,8 @@ from cli_support import demo_fixture as demo_fixture  # pytest fixtures
 from cli_support import demo_run_fixture as demo_run_fixture
 
 from custody import keyfile
+from custody.cli.common import UsageError
+from custody.cli.labels_cmd import parse_printer
 from custody.domain.labelcode import Code, LabelKind, parse
 from lab_support import skip_or_fail
 
@@ -133,12 +138,136 @@ def test_calibration_page(labs: Cli) -> None:
     assert "a4-21up" in _text(pdf)
 
 
-def test_zpl_is_not_yet_supported(labs: Cli) -> None:
-    pdf = labs.home / "labels.pdf"
-    result = _print(labs, pdf, "--format", "zpl")
+def _zpl_to(cli: Cli, *where: str) -> Result:
+    return cli(
+        "labels", "samples", FIRST, "--template", TEMPLATE, "--format", "zpl", *where,
+        user="technician",
+    )  # fmt: skip
+
+
+def test_zpl_to_a_file(labs: Cli) -> None:
+    before = journal_kinds(labs.db)
+    zpl = labs.home / "labels.zpl"
+    result = _zpl_to(labs, "--out", str(zpl))
+    assert result.code == 0, result
+    assert f"Printed 1 label(s) to {zpl} (template {TEMPLATE}, serial 1)" in result.out
+    data = zpl.read_bytes()
+    assert data.startswith(b"^XA")
+    assert b"^GFA" in data
+    assert FIRST.encode() in data
+    assert data.rstrip().endswith(b"^XZ")
+    assert [p.name for p in labs.home.glob(".labels.zpl.*")] == []  # no temp file left
+    assert journal_kinds(labs.db)[len(before) :].count("label.print") == 1
+
+
+class _Listener:
+    """A one-connection TCP listener on an ephemeral loopback port, recording what arrives."""
+
+    def __init__(self) -> None:
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.server.settimeout(30)
+        self.port: int = self.server.getsockname()[1]
+        self.received = b""
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        conn, _ = self.server.accept()
+        with conn:
+            conn.settimeout(30)
+            chunks: list[bytes] = []
+            while chunk := conn.recv(65536):
+                chunks.append(chunk)
+        self.received = b"".join(chunks)
+
+
+@pytest.fixture(name="listener")
+def listener_fixture() -> Iterator[_Listener]:
+    listener = _Listener()
+    yield listener
+    listener.server.close()
+
+
+def test_zpl_to_a_network_printer(labs: Cli, listener: _Listener) -> None:
+    before = journal_kinds(labs.db)
+    result = _zpl_to(labs, "--printer", f"127.0.0.1:{listener.port}")
+    assert result.code == 0, result
+    assert f"Sent 1 label(s) to the label printer at 127.0.0.1:{listener.port}" in result.out
+    listener.thread.join(timeout=30)
+    assert not listener.thread.is_alive()
+    assert listener.received.startswith(b"^XA")
+    assert FIRST.encode() in listener.received
+    assert listener.received.rstrip().endswith(b"^XZ")
+    assert journal_kinds(labs.db)[len(before) :].count("label.print") == 1
+
+
+def _closed_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port  # nothing listens there now
+
+
+def test_an_unreachable_printer_could_not_run_but_the_print_is_journaled(labs: Cli) -> None:
+    before = journal_kinds(labs.db)
+    result = _zpl_to(labs, "--printer", f"127.0.0.1:{_closed_port()}")
     assert result.code == 2, result
-    assert "ZPL output comes in a later version" in result.err
-    assert not pdf.exists()
+    assert "could not reach the label printer" in result.err.lower()
+    assert "serial(s) 1 were journaled" in result.err
+    assert "--reprint --reason" in result.err
+    assert journal_kinds(labs.db)[len(before) :].count("label.print") == 1  # journal first
+
+
+def test_zpl_on_a_sheet_template_could_not_run(labs: Cli) -> None:
+    zpl = labs.home / "labels.zpl"
+    result = labs(
+        "labels", "samples", FIRST, "--template", "letter-30up", "--format", "zpl",
+        "--out", str(zpl), user="technician",
+    )  # fmt: skip
+    assert result.code == 2, result
+    assert "ZPL is for label printers; use PDF for sheets" in result.err
+    assert not zpl.exists()
+    assert "label.print" not in journal_kinds(labs.db)
+
+
+def test_pdf_to_a_printer_could_not_run(labs: Cli) -> None:
+    refused = labs(
+        "labels", "samples", FIRST, "--template", TEMPLATE, "--printer", "127.0.0.1",
+        user="technician",
+    )  # fmt: skip
+    assert refused.code == 2, refused
+    assert "printing PDF from the command line" in refused.err
+    assert "lp -d QUEUE FILE.pdf" in refused.err
+    assert "label.print" not in journal_kinds(labs.db)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("zebra1", ("zebra1", 9100)),
+        ("10.0.0.7:6101", ("10.0.0.7", 6101)),
+        ("[fe80::1]:9101", ("fe80::1", 9101)),
+        ("[fe80::1]", ("fe80::1", 9100)),
+        ("fe80::1", ("fe80::1", 9100)),
+    ],
+)
+def test_printer_addresses(raw: str, expected: tuple[str, int]) -> None:
+    assert parse_printer(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["", ":9100", "zebra1:", "zebra1:0", "zebra1:70000", "[::1"])
+def test_bad_printer_addresses(raw: str) -> None:
+    with pytest.raises(UsageError):
+        parse_printer(raw)
+
+
+def test_out_and_printer_go_alone(labs: Cli) -> None:
+    both = _zpl_to(labs, "--out", str(labs.home / "x.zpl"), "--printer", "127.0.0.1")
+    assert both.code == 2, both
+    assert "not allowed with argument" in both.err
+    neither = _zpl_to(labs)
+    assert neither.code == 2, neither
+    assert "one of the arguments --out --printer is required" in neither.err
 
 
 def test_an_auditor_is_refused(labs: Cli) -> None:

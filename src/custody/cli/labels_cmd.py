@@ -1,19 +1,23 @@
-"""Labels: print sample and location labels (PDF), and a calibration page for a template.
+"""Labels: print sample and location labels (PDF or ZPL), and a calibration page for a template.
 
-Every label is journaled (a new serial; a reprint voids the earlier label) before the PDF is
-written: one action per label, then one PDF for all of them.
+Every label is journaled (a new serial; a reprint voids the earlier label) before anything is
+written or sent: one action per label, then one PDF (or one ZPL stream) for all of them. ZPL is
+for roll templates; it goes to a file (``--out``) or straight to a network label printer
+(``--printer HOST[:PORT]``, raw TCP, port 9100 by default).
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from custody import keyfile
+from custody.atomic import write_atomically
 from custody.cli.common import Session, UsageError, act, command, err, group, out
 from custody.context import AppContext
 from custody.domain.label_layout import LabelContent
@@ -21,6 +25,8 @@ from custody.domain.label_templates import TEMPLATES, TemplateError, positions
 from custody.domain.labelcode import LabelKind
 from custody.errors import NotFound, Refusal, StorageError
 from custody.render.label_pdf import calibration_page, render_labels
+from custody.render.label_zpl import SHEET_REFUSAL, render_zpl
+from custody.render.raw_printer import DEFAULT_PORT, PrinterError, send_raw
 from custody.services import labels, locations, lookup
 from custody.services.labels import IssuedLabel
 from custody.services.views import SampleView
@@ -28,12 +34,30 @@ from custody.services.work import Work
 
 SAMPLE_HELP = "sample ID (MX-AICM-2026-000123) or scanned compact code"
 FORMATS = ("pdf", "zpl")
+PDF_PRINTER_REFUSAL = (
+    "printing PDF from the command line: use the desktop app or `lp -d QUEUE FILE.pdf`"
+)
 
 Prepared = tuple[str, Callable[[IssuedLabel], LabelContent]]
 
 
+@dataclass(frozen=True)
+class Destination:
+    """Where the labels go: a file (``path``) or a network label printer (``host``/``port``)."""
+
+    path: Path | None = None
+    host: str = ""
+    port: int = DEFAULT_PORT
+
+    def __str__(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"the label printer at {host}:{self.port}"
+
+
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    label = group(commands, "labels", "print labels (PDF) and calibration pages")
+    label = group(commands, "labels", "print labels (PDF or ZPL) and calibration pages")
     samples = command(label, "samples", _samples, "print labels for samples")
     samples.add_argument("targets", nargs="+", metavar="SAMPLE", help=SAMPLE_HELP)
     _print_options(samples)
@@ -48,18 +72,35 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         acts=False,
     )
     _template_options(calibration)
+    calibration.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="PDF")
+    calibration.add_argument(
+        "--format", choices=("pdf",), default="pdf", help="output format (pdf only)"
+    )
 
 
 def _template_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--template", required=True, choices=list(TEMPLATES), help="label stock to print on"
     )
-    parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="PDF to write")
-    parser.add_argument("--format", choices=FORMATS, default="pdf", help="output format (pdf)")
 
 
 def _print_options(parser: argparse.ArgumentParser) -> None:
     _template_options(parser)
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument(
+        "--out", type=Path, metavar="FILE", help="file to write (FILE.pdf, or FILE.zpl with zpl)"
+    )
+    where.add_argument(
+        "--printer",
+        metavar="HOST[:PORT]",
+        help=f"send ZPL to this network label printer (raw TCP, port {DEFAULT_PORT} by default)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="pdf",
+        help="output format: pdf (sheets and rolls) or zpl (roll templates; default pdf)",
+    )
     parser.add_argument(
         "--start-at",
         type=int,
@@ -81,15 +122,53 @@ def initials(full_name: str) -> str:
     return "".join(w[0] for w in words[:3]).upper()
 
 
-def _check_output(args: argparse.Namespace) -> Path:
-    if args.format != "pdf":
-        raise UsageError("ZPL output comes in a later version; use --format pdf.")
-    target: Path = args.out.expanduser()
+def _check_file(raw: Path, what: str) -> Path:
+    target = raw.expanduser()
     if target.is_dir():
-        raise UsageError(f"--out {target} is a folder; name the PDF file to write.")
+        raise UsageError(f"--out {target} is a folder; name the {what} file to write.")
     if not target.parent.is_dir():
         raise UsageError(f"The folder for --out does not exist: {target.parent}")
     return target
+
+
+def parse_printer(raw: str) -> tuple[str, int]:
+    """'HOST', 'HOST:PORT', '[IPv6]', '[IPv6]:PORT' or a bare IPv6 address -> (host, port)."""
+    text = raw.strip()
+    host, port_text = text, ""
+    if text.startswith("["):
+        inside, bracket, rest = text[1:].partition("]")
+        if not bracket or (rest and not rest.startswith(":")):
+            raise UsageError(f"--printer {raw!r}: write an IPv6 address as [ADDRESS]:PORT.")
+        host, port_text = inside, rest[1:]
+        if rest and not port_text:
+            raise UsageError(f"--printer {raw!r}: the port is missing after ':'.")
+    elif text.count(":") == 1:
+        host, _, port_text = text.partition(":")
+        if not port_text:
+            raise UsageError(f"--printer {raw!r}: the port is missing after ':'.")
+    host = host.strip()
+    if not host:
+        raise UsageError("--printer needs a printer name or address (HOST[:PORT]).")
+    if not port_text:
+        return host, DEFAULT_PORT
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise UsageError(f"--printer {raw!r}: the port must be a number from 1 to 65535.")
+    return host, int(port_text)
+
+
+def _check_output(args: argparse.Namespace) -> Destination:
+    """Validate the output options (before anything is journaled)."""
+    if args.format == "pdf":
+        if args.printer is not None:
+            raise UsageError(PDF_PRINTER_REFUSAL)
+        return Destination(path=_check_file(args.out, "PDF"))
+    t = TEMPLATES[args.template]
+    if t.dpi is None or t.per_page != 1:  # as render_zpl refuses, but before journaling
+        raise UsageError(SHEET_REFUSAL)
+    if args.printer is not None:
+        host, port = parse_printer(args.printer)
+        return Destination(host=host, port=port)
+    return Destination(path=_check_file(args.out, "ZPL"))
 
 
 def _check_print(args: argparse.Namespace, count: int) -> str | None:
@@ -120,7 +199,7 @@ def _print(
     kind: LabelKind,
     prepared: list[Prepared],
     reason: str | None,
-    target: Path,
+    target: Destination,
 ) -> int:
     key = _label_key(ctx)
     contents: list[tuple[LabelContent, str]] = []
@@ -142,27 +221,57 @@ def _print(
             issued.append(label)
             contents.append((content(label), label.payload))
     except Refusal:
-        _not_printed(issued)
+        _not_printed(issued, "nothing was printed")
         raise
-    try:
-        render_labels(contents, args.template, start_at=args.start_at, out=target)
-    except (TemplateError, OSError) as error:
-        _not_printed(issued)
-        raise UsageError(f"The PDF could not be written: {error}") from None
+    if args.format == "pdf":
+        assert target.path is not None
+        try:
+            render_labels(contents, args.template, start_at=args.start_at, out=target.path)
+        except (ValueError, OSError) as error:
+            _not_printed(issued, "no PDF was written")
+            raise UsageError(f"The PDF could not be written: {error}") from None
+    else:
+        _print_zpl(args.template, contents, issued, target)
     serials = [label.code.serial for label in issued]
     span = f"serial {serials[0]}" if len(serials) == 1 else f"serials {serials[0]}–{serials[-1]}"
-    out(f"Printed {len(issued)} label(s) to {target} (template {args.template}, {span})")
+    verb = "Printed" if target.path is not None else "Sent"
+    out(f"{verb} {len(issued)} label(s) to {target} (template {args.template}, {span})")
     for label in issued:
         if label.reprint_of is not None:
             out(f"  serial {label.code.serial} voids serial {label.reprint_of}")
     return 0
 
 
-def _not_printed(issued: list[IssuedLabel]) -> None:
+def _print_zpl(
+    template: str,
+    contents: list[tuple[LabelContent, str]],
+    issued: list[IssuedLabel],
+    target: Destination,
+) -> None:
+    try:
+        data = render_zpl(contents, template)
+    except ValueError as error:  # a sheet template, or a label that does not fit
+        _not_printed(issued, "no ZPL was produced")
+        raise UsageError(f"The ZPL could not be made: {error}") from None
+    if target.path is not None:
+        try:
+            write_atomically(target.path, data)
+        except OSError as error:
+            _not_printed(issued, "no ZPL file was written")
+            raise UsageError(f"The ZPL file could not be written: {error}") from None
+        return
+    try:
+        send_raw(data, target.host, target.port)
+    except (PrinterError, ValueError) as error:
+        _not_printed(issued, "they may not have printed")
+        raise UsageError(str(error)) from None
+
+
+def _not_printed(issued: list[IssuedLabel], what: str) -> None:
     if issued:
         serials = ", ".join(str(label.code.serial) for label in issued)
         err(
-            f"note: serial(s) {serials} were journaled but no PDF was written; "
+            f"note: serial(s) {serials} were journaled but {what}; "
             "print them again with --reprint --reason."
         )
 
@@ -232,7 +341,7 @@ def _location(work: Work, raw: str) -> locations.LocationView:
 
 def _calibration(args: argparse.Namespace, session: Session) -> int:
     del session  # no database: the page shows the template only
-    target = _check_output(args)
+    target = _check_file(args.out, "PDF")
     try:
         calibration_page(args.template, target)
     except (TemplateError, OSError) as error:

@@ -9,10 +9,7 @@ snapped to the printer's dot grid. Output is byte-identical for identical input
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +17,7 @@ from pathlib import Path
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 
+from custody.atomic import write_atomically
 from custody.domain.label_layout import (
     LabelContent,
     LabelPlan,
@@ -88,27 +86,6 @@ def _new_canvas(buf: io.BytesIO, t: Template, title: str) -> rl_canvas.Canvas:
     c.setAuthor("")
     c.setSubject("")
     return c
-
-
-def _write_atomically(out: Path, data: bytes) -> None:
-    folder = out.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(tmp).replace(out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
-        raise
-    with contextlib.suppress(OSError):  # persist the rename; not possible on every platform
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def _snap(value: float, dpi: int) -> float:
@@ -183,7 +160,7 @@ def render_labels(
         _draw_plan(c, t, label, matrix, ox, oy)
     c.showPage()
     c.save()
-    _write_atomically(out, buf.getvalue())
+    write_atomically(out, buf.getvalue())
     return RenderResult(out, page, len(labels), tuple(plans))
 
 
@@ -221,5 +198,5 @@ def calibration_page(
         baseline -= fitted * 1.2
     c.showPage()
     c.save()
-    _write_atomically(out, buf.getvalue())
+    write_atomically(out, buf.getvalue())
     return RenderResult(out, 1, 0, ())
