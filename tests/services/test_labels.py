@@ -49,17 +49,20 @@ def test_print_scan_reprint_void(lab_db: Lab) -> None:
     with pytest.raises(Conflict, match="a reprint needs a reason"):
         _print(lab_db, key)
     second = _print(lab_db, key, "label smudged by solvent")
-    assert second.code.serial == 2 and second.reprint_of == 1
+    assert second.code.serial == 2 and second.reprint_of == 1 and second.reprint == 1
     assert journal_rows(lab_db.ctx)[-1]["data"]["voids"] == 1
-    with pytest.raises(ValidationError, match="voided by a reprint"):
-        lab_db.ctx.perform(
-            "scan", lambda w: labels.resolve(w, first.payload, KEY, ScanContext.FIND)
-        )
+    third = _print(lab_db, key, "dropped in the fume hood")
+    assert (third.reprint_of, third.reprint, first.reprint) == (2, 2, 0)
+    for voided in (first, second):
+        with pytest.raises(ValidationError, match="voided by a reprint"):
+            lab_db.ctx.perform(
+                "scan", lambda w, v=voided: labels.resolve(w, v.payload, KEY, ScanContext.FIND)
+            )
     assert (
         lab_db.ctx.query(
-            lambda w: labels.resolve(w, second.payload, KEY, ScanContext.FIND)
+            lambda w: labels.resolve(w, third.payload, KEY, ScanContext.FIND)
         ).code.serial
-        == 2
+        == 3
     )
 
 

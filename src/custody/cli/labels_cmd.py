@@ -297,7 +297,7 @@ def _samples(args: argparse.Namespace, session: Session) -> int:
                 weight=f"{view.net_weight} g",
                 seal=", ".join(view.seals) or "—",
                 hazard=view.hazard,
-                reprint=1 if label.reprint_of is not None else 0,
+                reprint=label.reprint,
             )
 
         prepared.append((view.compact[:-1], content))
@@ -324,7 +324,7 @@ def _locations(args: argparse.Namespace, session: Session) -> int:
                 weight="",
                 seal="",
                 hazard=False,
-                reprint=1 if label.reprint_of is not None else 0,
+                reprint=label.reprint,
             )
 
         prepared.append((place.code, content))

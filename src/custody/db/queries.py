@@ -189,3 +189,9 @@ def active_prints(session: Session, kind: str, body: str) -> list[LabelPrint]:
 
 def last_serial(session: Session) -> int:
     return int(session.scalar(select(func.max(LabelPrint.serial))) or 0)
+
+
+def print_count(session: Session, kind: str, body: str) -> int:
+    """How many labels were ever printed for a record (voided ones included)."""
+    query = select(func.count()).where(LabelPrint.kind == kind, LabelPrint.body == body)
+    return int(session.scalar(query) or 0)

@@ -51,6 +51,7 @@ class IssuedLabel:
     payload: str  # what the QR code carries
     code: Code
     reprint_of: int | None  # the voided serial, for a reprint
+    reprint: int = 0  # 0 for the first print, n for the n-th reprint (shown on the label)
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ def issue(
         f"{kind.description}:{key}",
         {"serial": record.serial, "template": template, "voids": voided, "reason": reason},
     )
-    return IssuedLabel(encode(code, label_key), code, voided)
+    reprint = queries.print_count(work.session, kind.value, body) - 1
+    return IssuedLabel(encode(code, label_key), code, voided, reprint)
 
 
 def resolve(
