@@ -16,7 +16,7 @@ from cli_support import demo_run_fixture as demo_run_fixture
 
 from custody import keyfile
 from custody.cli.common import UsageError
-from custody.cli.labels_cmd import parse_printer
+from custody.cli.label_output import parse_printer
 from custody.domain.labelcode import Code, LabelKind, parse
 from lab_support import skip_or_fail
 
@@ -230,14 +230,14 @@ def test_zpl_on_a_sheet_template_could_not_run(labs: Cli) -> None:
     assert "label.print" not in journal_kinds(labs.db)
 
 
-def test_pdf_to_a_printer_could_not_run(labs: Cli) -> None:
+def test_pdf_to_a_network_address_could_not_run(labs: Cli) -> None:
     refused = labs(
         "labels", "samples", FIRST, "--template", TEMPLATE, "--printer", "127.0.0.1",
         user="technician",
     )  # fmt: skip
     assert refused.code == 2, refused
-    assert "printing PDF from the command line" in refused.err
-    assert "lp -d QUEUE FILE.pdf" in refused.err
+    assert "A PDF cannot go to a network address" in refused.err
+    assert "--printer LABELS" in refused.err
     assert "label.print" not in journal_kinds(labs.db)
 
 

@@ -9,15 +9,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from custody.domain.label_layout import (
+    DESCENT,
     ELLIPSIS,
     HAZARD_FULL,
     HAZARD_SHORT,
+    LEADING,
     LabelContent,
     LabelDoesNotFit,
+    LabelPlan,
     Measure,
     QrItem,
     RectItem,
     TextItem,
+    fit_lines,
     fit_text,
     plan,
     qr_module_size,
@@ -25,6 +29,7 @@ from custody.domain.label_layout import (
 from custody.domain.label_templates import (
     TEMPLATES,
     Calibration,
+    FieldBox,
     PositionError,
     QrBox,
     Template,
@@ -46,12 +51,13 @@ def bold_mono(text: str, size: float) -> float:
     return 0.68 * size * len(text)
 
 
+TYPICAL = "Polvo blanco en bolsa de plástico, 1 kg"  # 40 characters
 CONTENT = LabelContent(
     id_text="MX-AICM-2026-000123",
     case_exhibit="FGR/AICM/123/2026 E-4",
     date="2026-03-14",
     initials="JLM",
-    description="Polvo blanco en bolsa de plástico transparente, cerrada con cinta canela " * 4,
+    description="Polvo blanco en bolsa de plástico transparente, cerrada con cinta canela " * 8,
     weight="12.3456 g",
     seal="S-004512",
     hazard=True,
@@ -115,6 +121,11 @@ def test_validate_refuses_bad_geometry() -> None:
     no_hazard = tuple(f for f in t.fields if f.content != "hazard")
     with pytest.raises(TemplateError, match="hazard"):
         validate(dataclasses.replace(t, fields=no_hazard))
+    wrapped_id = tuple(
+        dataclasses.replace(f, lines=2) if f.content == "id" else f for f in t.fields
+    )
+    with pytest.raises(TemplateError, match="several lines"):
+        validate(dataclasses.replace(t, fields=wrapped_id))
 
 
 def test_thermal_203_qr_box_needs_three_dots_per_module() -> None:
@@ -198,6 +209,43 @@ def test_fit_text_shrinks_in_half_points_before_ellipsis() -> None:
     assert fit_text("ABC", 1, 12, 6, mono) == ("", 6)
 
 
+@given(
+    text=st.text(alphabet=st.sampled_from("ab cdéf—…WM"), max_size=300),
+    width=st.floats(min_value=0, max_value=300),
+    height=st.floats(min_value=4.5, max_value=80),
+    max_lines=st.integers(min_value=1, max_value=5),
+    extra=st.floats(min_value=0, max_value=10),
+)
+def test_fit_lines_never_overflows_its_box(
+    text: str, width: float, height: float, max_lines: int, extra: float
+) -> None:
+    min_size = 4.5
+    max_size = min(height, min_size + extra)
+    lines, size = fit_lines(text, (width, height, max_lines), max_size, min_size, mono)
+    assert min_size <= size <= max_size
+    assert len(lines) <= max_lines
+    assert (len(lines) - 1) * LEADING * size + size <= height + 1e-6 or len(lines) <= 1
+    assert all(mono(line, size) <= width for line in lines)
+    shown = "".join(lines).replace(" ", "")
+    if shown.endswith(ELLIPSIS) and size == min_size:
+        shown = shown[: -len(ELLIPSIS)]
+    assert text.replace(" ", "").startswith(shown)  # in order, nothing invented or dropped
+
+
+def test_fit_lines_wraps_at_spaces_then_shrinks_then_cuts() -> None:
+    box = (60.0, 20.0, 3)  # mono: 0.6 pt per character and point
+    assert fit_lines("abc def", box, 10, 4, mono) == (("abc def",), 10)  # 42 pt wide
+    # two lines at 8 pt ("abcdefghi jk" is 57.6 pt at 8 pt), not one at 6.5
+    assert fit_lines("abcdefghi jklmnop", box, 8, 4, mono) == (("abcdefghi", "jklmnop"), 8)
+    # one line at 7.5 is within 90 % of two lines at 8: fewer lines win
+    assert fit_lines("abcdefghijklm", (60.0, 20.0, 3), 8, 4, mono) == (("abcdefghijklm",), 7.5)
+    lines, size = fit_lines("word " * 40, box, 8, 4, mono)
+    assert size == 4 and len(lines) == 3 and lines[-1].endswith(ELLIPSIS)
+    assert lines[:2] == ("word word word word word",) * 2  # 24 characters: 57.6 pt at 4 pt
+    lines, size = fit_lines("x" * 100, box, 8, 4, mono)  # no space at all: split, then cut
+    assert [len(line) for line in lines] == [25, 25, 25] and lines[-1].endswith(ELLIPSIS)
+
+
 def test_qr_module_size_snaps_to_dots() -> None:
     module = qr_module_size(25, 46.0, 203)  # 129 dots / 33 = 3 dots
     assert module == pytest.approx(3 * 72 / 203)
@@ -215,7 +263,6 @@ def test_too_small_qr_box_is_refused_with_reason() -> None:
 def test_plan_every_template_long_description(name: str, measure_bold: Measure) -> None:
     t = TEMPLATES[name]
     p = plan(t, CONTENT, 29, mono, measure_bold)
-    boxes = {str(f.content): f for f in t.fields}
     assert p.text_of("id") == CONTENT.id_text
     assert p.text_of("hazard") in (HAZARD_FULL, HAZARD_SHORT)
     assert p.text_of("reprint") == "REIMPRESIÓN / REPRINT 2"
@@ -224,17 +271,50 @@ def test_plan_every_template_long_description(name: str, measure_bold: Measure) 
         assert p.text_of(field) == getattr(CONTENT, field)
     qr = [i for i in p.items if isinstance(i, QrItem)]
     assert len(qr) == 1 and qr[0].module * t.effective_dpi / 72 >= 3 - 1e-9
-    for item in p.items:
-        if isinstance(item, TextItem):
-            box = boxes[item.field]
-            width = (measure_bold if item.bold else mono)(item.text, item.size)
-            assert box.x - 1e-6 <= item.x and item.x + width <= box.x + box.width + 1e-6
-            assert box.min_size <= item.size <= box.max_size
-            assert 0 <= item.y <= t.label_height
+    _assert_text_inside_boxes(t, p, mono, measure_bold)
     if t.label_width >= inch(4) and t.label_height >= inch(2):
         assert len([i for i in p.items if isinstance(i, RectItem)]) == 3
-    if "description" in boxes:
-        assert (p.text_of("description") or "").endswith(ELLIPSIS)
+    description = p.text_of("description") or ""
+    assert description.endswith(ELLIPSIS)  # 600 characters fit no template whole
+    assert " ".join(CONTENT.description.split()).startswith(description[:-1].rstrip())
+
+
+def _assert_text_inside_boxes(t: Template, p: LabelPlan, measure: Measure, bold: Measure) -> None:
+    """Every text item inside its box: across (width) and down (its em box), at an allowed size,
+    and no more lines than the box takes."""
+    boxes: dict[str, FieldBox] = {f.content: f for f in t.fields}
+    lines: dict[str, int] = {}
+    for item in p.items:
+        if not isinstance(item, TextItem):
+            continue
+        box = boxes[item.field]
+        width = (bold if item.bold else measure)(item.text, item.size)
+        assert box.x - 1e-6 <= item.x and item.x + width <= box.x + box.width + 1e-6, item
+        assert box.min_size <= item.size <= box.max_size, item
+        bottom, top = t.label_height - box.y - box.height, t.label_height - box.y
+        em_low, em_high = item.y - DESCENT * item.size, item.y + (1 - DESCENT) * item.size
+        assert bottom - 1e-6 <= em_low and em_high <= top + 1e-6, (item, box)
+        lines[item.field] = lines.get(item.field, 0) + 1
+    for field, count in lines.items():
+        if field not in ("lab_no", "lab_opened", "lab_gross_weight"):  # two caption lines
+            assert count <= boxes[field].lines, field
+
+
+@pytest.mark.parametrize("name", ["letter-30up", "a4-21up"])
+def test_sheets_print_a_typical_description_at_6_pt_or_more(name: str) -> None:
+    content = dataclasses.replace(CONTENT, description=TYPICAL)
+    p = plan(TEMPLATES[name], content, 29, mono, bold_mono)
+    sizes = {i.size for i in p.items if isinstance(i, TextItem) and i.field == "description"}
+    assert p.text_of("description") == TYPICAL and len(sizes) == 1 and min(sizes) >= 6
+
+
+def test_shipment_4x6_wraps_the_hazard_line_after_its_dash_and_uses_the_page() -> None:
+    t = TEMPLATES["shipment-4x6"]
+    p = plan(t, CONTENT, 29, mono, bold_mono)
+    hazard = [i.text for i in p.items if isinstance(i, TextItem) and i.field == "hazard"]
+    assert hazard == ["POSIBLE FENTANILO / POSSIBLE FENTANYL —", "NO ABRIR / DO NOT OPEN"]
+    lowest = min(i.y for i in p.items)
+    assert lowest < t.label_height / 4
 
 
 def test_hazard_and_reprint_only_when_asked() -> None:

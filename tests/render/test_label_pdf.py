@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,7 +22,13 @@ from custody.domain import labelcode
 from custody.domain.label_layout import LAB_CAPTIONS, LabelContent, LabelDoesNotFit
 from custody.domain.label_templates import TEMPLATES, Calibration, FieldBox
 from custody.domain.labelcode import Code, LabelKind
-from custody.render.label_pdf import FONT, FONT_BOLD, calibration_page, render_labels
+from custody.render.label_pdf import (
+    FONT,
+    FONT_BOLD,
+    calibration_page,
+    font_descent,
+    render_labels,
+)
 from custody.render.qr import matrix_runs, qr_matrix
 from lab_support import skip_or_fail
 
@@ -119,8 +126,10 @@ def test_every_template_reads_back(tmp_path: Path, name: str) -> None:
     assert "REIMPRESIÓN / REPRINT 1" in text
     assert "POSIBLE FENTANILO" in text
 
-    # Every drawn string fits its box (the plan measured with the fonts the PDF uses).
+    # Every drawn string fits its box (the plan measured with the fonts the PDF uses), across
+    # and down: its em box (descender below the baseline, the rest above) inside the box.
     boxes: dict[str, FieldBox] = {f.content: f for f in t.fields}
+    descent = font_descent()
     for label in result.plans:
         assert label.text_of("id") is not None
         for item in label.items:
@@ -131,7 +140,9 @@ def test_every_template_reads_back(tmp_path: Path, name: str) -> None:
             limit = box.width - (3.0 if item.field in LAB_CAPTIONS else 0.0)
             assert width <= limit + 1e-6, (item, box)
             assert box.x - 1e-6 <= item.x and item.x + width <= box.x + box.width + 1e-6
-            assert 0 <= item.y < t.label_height
+            low, high = t.label_height - box.y - box.height, t.label_height - box.y
+            em = (item.y - descent * item.size, item.y + (1 - descent) * item.size)
+            assert low - 1e-6 <= em[0] and em[1] <= high + 1e-6, (item, box)
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
@@ -141,6 +152,77 @@ def test_output_is_byte_identical(tmp_path: Path, name: str) -> None:
     render_labels(labels, name, out=a)
     render_labels(labels, name, out=b)
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_output_is_byte_identical_in_a_fresh_process(tmp_path: Path) -> None:
+    """The embedded font subsets do not depend on what the process drew before."""
+    name = "shipment-4x6"
+    here, there = tmp_path / "here.pdf", tmp_path / "there.pdf"
+    render_labels(_labels(2)[0], "letter-30up", out=tmp_path / "other.pdf")  # fonts in use
+    render_labels(_labels(3)[0], name, out=here)
+    script = (
+        "import sys; from pathlib import Path; sys.path[:0] = sys.argv[3:]; "
+        "from test_label_pdf import _labels; from custody.render.label_pdf import render_labels; "
+        "render_labels(_labels(3)[0], sys.argv[1], out=Path(sys.argv[2]))"
+    )
+    tests = [str(Path(__file__).parent), str(Path(__file__).parents[1])]
+    cmd = [sys.executable, "-c", script, name, str(there), *tests]
+    subprocess.run(cmd, check=True, timeout=120)
+    assert here.read_bytes() == there.read_bytes()
+
+
+def test_fonts_are_embedded_and_text_extracts(tmp_path: Path) -> None:
+    labels, _ = _labels(2)
+    accents = "Muestra café, análisis — pendiente…"
+    labels[0] = (replace(labels[0][0], description=accents), labels[0][1])
+    out = tmp_path / "fonts.pdf"
+    render_labels(labels, "letter-30up", out=out)
+    listing = subprocess.run(
+        [_tool("pdffonts"), str(out)], check=True, capture_output=True, text=True, timeout=60
+    ).stdout.splitlines()
+    assert listing[0].split()[:7] == ["name", "type", "encoding", "emb", "sub", "uni", "object"]
+    fonts = [line.split() for line in listing[2:] if line.strip()]
+    names = sorted(row[0].split("+")[-1] for row in fonts)
+    assert names == sorted([FONT, FONT_BOLD]), listing  # and no other (no Helvetica)
+    for row in fonts:
+        name, kind, emb, sub, uni = row[0], row[1], row[-5], row[-4], row[-3]
+        assert (kind, emb, sub, uni) == ("TrueType", "yes", "yes", "yes"), row
+        assert "+" in name  # a subset
+    text = _text(out)
+    assert accents in text
+    assert "POSIBLE FENTANILO / POSSIBLE FENTANYL — NO ABRIR / DO NOT OPEN" in text
+    assert "REIMPRESIÓN / REPRINT 1" in text
+
+
+def test_descent_is_dejavu_sans() -> None:
+    assert font_descent() == pytest.approx(0.24, abs=0.005)
+
+
+@pytest.mark.parametrize("name", ["letter-30up", "a4-21up"])
+def test_sheets_print_a_typical_description_at_6_pt_or_more(tmp_path: Path, name: str) -> None:
+    labels, _ = _labels(2)
+    typical = ["Polvo blanco en bolsa de plástico, 1 kg", "White powder in plastic bag"]
+    labels = [(replace(c, description=d), p) for (c, p), d in zip(labels, typical, strict=True)]
+    result = render_labels(labels, name, out=tmp_path / "typical.pdf")
+    for label, description in zip(result.plans, typical, strict=True):
+        lines = [i for i in label.items if i.kind == "text" and i.field == "description"]
+        assert label.text_of("description") == description
+        assert lines and min(line.size for line in lines) >= 6.0, lines
+
+
+def test_shipment_4x6_uses_the_whole_page(tmp_path: Path) -> None:
+    t = TEMPLATES["shipment-4x6"]
+    result = render_labels(_labels(1)[0], t.name, out=tmp_path / "shipment.pdf")
+    (label,) = result.plans
+    lowest = min(item.y for item in label.items)  # y is up from the label's bottom edge
+    assert lowest < t.label_height / 4
+    assert [i.field for i in label.items if i.kind == "rect"] == [
+        "lab_no",
+        "lab_opened",
+        "lab_gross_weight",
+    ]
+    description = [i for i in label.items if i.kind == "text" and i.field == "description"]
+    assert len(description) >= 2 and description[0].size >= 10  # the long one, wrapped, large
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATES))

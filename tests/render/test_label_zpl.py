@@ -165,7 +165,8 @@ def test_every_text_is_a_label_text_and_fits(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["thermal-2x1-203", "package-4x2"])
 def test_injection_in_text_is_neutralised(name: str) -> None:
-    labels = [(replace(c, description=INJECTION, initials="~JA^XZ"), p) for c, p in _labels(2)]
+    injected = {"description": INJECTION, "case_exhibit": "~JA^XZ", "initials": "^XZ"}
+    labels = [(replace(c, **injected), p) for c, p in _labels(2)]
     zpl = render_zpl(labels, name).decode("utf-8")
     assert "~" not in zpl  # no tilde (immediate) command can appear at all
     assert zpl.count("^XA") == 2 and zpl.count("^XZ") == 2
@@ -189,8 +190,8 @@ def test_injection_in_text_is_neutralised(name: str) -> None:
     assert zpl.count("^FD") == len(fields)  # every ^FD is one of ours; data holds no "^"
     assert all("^" not in f[4] for f in fields)
     texts = [_unescape(f[4]) for f in fields]
-    assert any(t.startswith("polvo ^XZ~JA") for t in texts)  # printed literally (maybe cut)
-    assert "~JA^XZ" in texts
+    assert "polvo ^XZ~JA" in " ".join(texts)  # printed literally (maybe wrapped and cut)
+    assert "~JA^XZ" in texts and "^XZ" in texts
 
 
 def test_escape_round_trip() -> None:

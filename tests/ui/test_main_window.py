@@ -117,5 +117,22 @@ def test_about_names_the_version(qtbot, signed_in: AppContext, lab_view: LabView
 def test_quit_closes_the_window(qtbot, signed_in: AppContext, lab_view: LabView) -> None:
     window = open_window(qtbot, signed_in, lab_view)
     file_menu = next(a for a in window.menuBar().actions() if a.text() == "&File").menu()
-    file_menu.actions()[0].trigger()
+    quit_action = next(a for a in file_menu.actions() if a.text() == "&Quit")
+    quit_action.trigger()
     assert not window.isVisible()
+
+
+def test_print_labels_follows_the_selection(qtbot, signed_in: AppContext, lab_view) -> None:
+    from custody.ui.dialogs.print_labels import PrintLabelsDialog
+
+    window = open_window(qtbot, signed_in, lab_view)
+    assert not window.print_labels_action.isEnabled()
+    window.table.selectRow(2)
+    assert window.print_labels_action.isEnabled()
+    assert window.selected_codes() == ["MX-AICM-2026-000003"]
+    window.print_labels_action.trigger()
+    dialog = window.findChild(PrintLabelsDialog)
+    assert dialog is not None and dialog.codes == ["MX-AICM-2026-000003"]
+    dialog.close()
+    window.table.clearSelection()
+    assert not window.print_labels_action.isEnabled()

@@ -1,7 +1,9 @@
-"""Pure label fitting: shrink text, then ellipsis; QR module size on the printer's dot grid; plan.
+"""Pure label plan: every field fitted to its box (:mod:`custody.domain.text_fit`: shrink, wrap,
+then ellipsis), the QR module size on the printer's dot grid.
 
 The text width function is injected (:data:`Measure`: text, font size -> width in points), so the
-renderer passes reportlab's ``stringWidth`` bound to its fonts and tests pass a fake.
+renderer passes reportlab's ``stringWidth`` bound to its fonts and tests pass a fake; so is the
+fonts' descender (``descent``, in em), which places baselines.
 
 Plan coordinates are LABEL coordinates with origin at the label's BOTTOM-LEFT corner, y upward
 (add the page-coordinate origin from :func:`~custody.domain.label_templates.label_origin`). Text
@@ -15,12 +17,16 @@ Policy (decided here, tested):
 * Hazard line: the full bilingual line if it fits without an ellipsis, else the short
   :data:`HAZARD_SHORT` (drops "NO ABRIR / DO NOT OPEN"), else refused. Never cut.
 * Empty values are not drawn (except the ID, which is required).
+* A box with ``lines`` > 1 (description, hazard) holds as many lines as fit at a size (pitch
+  :data:`LEADING` × size, at most ``lines``): the largest size at which the whole text fits
+  wins. The description breaks at spaces, the hazard line only after its "—"; a description
+  that does not fit even at the minimum size fills the lines and ends with "…".
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,12 +37,26 @@ from custody.domain.label_templates import (
     LabelDoesNotFit,
     Template,
 )
+from custody.domain.text_fit import (
+    ELLIPSIS,
+    FEWER_LINES,
+    LEADING,
+    SPACES,
+    Measure,
+    cut_lines,
+    fit_lines,
+    fit_text,
+    whole_lines,
+)
 
 __all__ = [
+    "DESCENT",
     "ELLIPSIS",
+    "FEWER_LINES",
     "HAZARD_FULL",
     "HAZARD_SHORT",
     "LAB_CAPTIONS",
+    "LEADING",
     "LabelContent",
     "LabelDoesNotFit",
     "LabelPlan",
@@ -44,14 +64,12 @@ __all__ = [
     "QrItem",
     "RectItem",
     "TextItem",
+    "fit_lines",
     "fit_text",
     "plan",
     "qr_module_size",
 ]
 
-Measure = Callable[[str, float], float]
-ELLIPSIS = "…"
-STEP = 0.5
 HAZARD_FULL = "POSIBLE FENTANILO / POSSIBLE FENTANYL — NO ABRIR / DO NOT OPEN"
 HAZARD_SHORT = "POSIBLE FENTANILO / POSSIBLE FENTANYL"
 LAB_CAPTIONS = {
@@ -59,50 +77,10 @@ LAB_CAPTIONS = {
     "lab_opened": ("Fecha de apertura", "Date opened"),
     "lab_gross_weight": ("Peso bruto tras análisis", "Gross wt. after analysis"),
 }
-_DESCENT = 0.21  # Helvetica descender, in em: centres the em box vertically in its field box
+DESCENT = 0.24  # DejaVu Sans descender in em (the renderer passes the font file's own value)
 _PAD = 1.5  # caption inset inside lab boxes
 _TRUNCATABLE = frozenset({"description"})
-
-
-def _sizes(max_size: float, min_size: float) -> list[float]:
-    out: list[float] = []
-    size = max_size
-    while size > min_size + 1e-9:
-        out.append(size)
-        size -= STEP
-    out.append(min_size)
-    return out
-
-
-def fit_text(
-    text: str, box_width: float, max_size: float, min_size: float, measure: Measure
-) -> tuple[str, float]:
-    """Largest size (``max_size`` down to ``min_size`` in 0.5 pt steps) at which ``text`` fits;
-    failing that, the longest prefix + "…" at ``min_size`` (or "" if not even "…" fits).
-
-    Guarantees ``measure(result, size) <= box_width``.
-    """
-    if not 0 < min_size <= max_size:
-        raise ValueError(f"Need 0 < min size ≤ max size, got {min_size} and {max_size}.")
-    for size in _sizes(max_size, min_size):
-        if measure(text, size) <= box_width:
-            return text, size
-    size = min_size
-
-    def cut(k: int) -> str:
-        return text[:k].rstrip() + ELLIPSIS
-
-    lo, hi = 0, len(text) - 1  # binary search for the longest fitting prefix (monotone widths)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if measure(cut(mid), size) <= box_width:
-            lo = mid
-        else:
-            hi = mid - 1
-    for k in range(lo, -1, -1):  # in case the measure is not monotone
-        if measure(cut(k), size) <= box_width:
-            return cut(k), size
-    return "", size
+_BREAKS = {"hazard": re.compile("(?<=—) ")}  # the hazard line breaks only after its dash
 
 
 def qr_module_size(qr_modules: int, box_side: float, dpi: int) -> float:
@@ -184,10 +162,9 @@ class LabelPlan:
     items: tuple[Item, ...]
 
     def text_of(self, field: str) -> str | None:
-        for item in self.items:
-            if isinstance(item, TextItem) and item.field == field:
-                return item.text
-        return None
+        """The text drawn for ``field``, its lines joined by spaces; None if not drawn."""
+        lines = [i.text for i in self.items if isinstance(i, TextItem) and i.field == field]
+        return " ".join(lines) if lines else None
 
 
 def _value(content: LabelContent, field: str) -> str:
@@ -200,24 +177,41 @@ def _value(content: LabelContent, field: str) -> str:
     return " ".join(str(getattr(content, field)).split())
 
 
-def _place(t: Template, box: FieldBox, text: str, size: float, width: float) -> TextItem:
-    x = box.x + ((box.width - width) / 2 if box.align == "center" else 0.0)
-    bottom = t.label_height - (box.y + box.height)
-    baseline = bottom + (box.height - size) / 2 + _DESCENT * size
-    return TextItem(box.content, text, x, baseline, size, box.bold)
+def _place(
+    t: Template,
+    box: FieldBox,
+    lines: tuple[str, ...],
+    size: float,
+    measure: Measure,
+    descent: float,
+) -> list[Item]:
+    """The lines as a block, each left-aligned or centred: centred vertically in a one-line
+    box, at the top of a box of several lines (with half the leading above)."""
+    pitch = LEADING * size
+    block = (len(lines) - 1) * pitch + size
+    room = (box.height - block) / 2
+    top = t.label_height - box.y - (room if box.lines == 1 else min(room, (pitch - size) / 2))
+    items: list[Item] = []
+    for n, line in enumerate(lines):
+        x = box.x + ((box.width - measure(line, size)) / 2 if box.align == "center" else 0.0)
+        baseline = top - n * pitch - (1 - descent) * size
+        items.append(TextItem(box.content, line, x, baseline, size, box.bold))
+    return items
 
 
-def _text(t: Template, box: FieldBox, value: str, measure: Measure) -> TextItem:
+def _text(t: Template, box: FieldBox, value: str, measure: Measure, descent: float) -> list[Item]:
     full = box.prefix + value
-    if box.content == "hazard":
-        for candidate in (HAZARD_FULL, HAZARD_SHORT):
-            text, size = fit_text(candidate, box.width, box.max_size, box.min_size, measure)
-            if text == candidate:
-                return _place(t, box, text, size, measure(text, size))
-    else:
-        text, size = fit_text(full, box.width, box.max_size, box.min_size, measure)
-        if text == full or (box.content in _TRUNCATABLE and text):
-            return _place(t, box, text, size, measure(text, size))
+    area = (box.width, box.height, box.lines)
+    candidates = (HAZARD_FULL, HAZARD_SHORT) if box.content == "hazard" else (full,)
+    breaks = _BREAKS.get(box.content, SPACES)
+    for candidate in candidates:
+        whole = whole_lines(candidate, area, box.max_size, box.min_size, measure, breaks)
+        if whole is not None:
+            return _place(t, box, *whole, measure, descent)
+    if box.content in _TRUNCATABLE:
+        lines = cut_lines(full, area, box.min_size, measure)
+        if lines:
+            return _place(t, box, lines, box.min_size, measure, descent)
     raise LabelDoesNotFit(
         f"{box.content}: '{full}' does not fit {box.width:.1f} pt at {box.min_size:g} pt "
         f"on {t.name}; use a larger template."
@@ -246,10 +240,13 @@ def plan(
     qr_modules: int,
     measure: Measure,
     measure_bold: Measure | None = None,
+    *,
+    descent: float = DESCENT,
 ) -> LabelPlan:
     """Every drawable item of one label, or :class:`LabelDoesNotFit` naming the field.
 
-    ``measure_bold`` measures bold boxes (ID, hazard); it defaults to ``measure``.
+    ``measure_bold`` measures bold boxes (ID, hazard); it defaults to ``measure``. ``descent``
+    is the fonts' descender in em: baselines sit so that the em box is centred in its box.
     """
     if not content.id_text.strip():
         raise LabelDoesNotFit("id: the sample ID is empty.")
@@ -265,5 +262,5 @@ def plan(
         value = _value(content, box.content)
         if value:
             fits = measure_bold if box.bold and measure_bold is not None else measure
-            items.append(_text(t, box, value, fits))
+            items.extend(_text(t, box, value, fits, descent))
     return LabelPlan(t.name, t.label_width, t.label_height, tuple(items))

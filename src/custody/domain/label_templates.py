@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 LASER_DPI = 600
 MIN_DOTS_PER_MODULE = 3
@@ -26,6 +26,7 @@ _LabBox = Literal["lab_no", "lab_opened", "lab_gross_weight"]
 Content = Literal[_TextContent, "hazard", "reprint", _LabBox]
 CONTENTS: tuple[str, ...] = get_args(Content)
 REQUIRED_CONTENTS = frozenset({"id", "case_exhibit", "date", "weight", "seal", "hazard", "reprint"})
+WRAPPING = ("description", "hazard")  # the contents a box may show on several lines
 Align = Literal["left", "center"]
 
 
@@ -72,6 +73,7 @@ class FieldBox:
     bold: bool = False
     align: Align = "left"
     prefix: str = ""  # e.g. "Sello/Seal ": drawn before the value, counted in the fit
+    lines: int = 1  # > 1: the text may wrap (description, hazard; see label_layout)
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,8 @@ def validate(t: Template) -> Template:
         seen.add(f.content)
         if not 0 < f.min_size <= f.max_size <= f.height + _EPS:
             raise fail(f"{f.content}: need 0 < min size ≤ max size ≤ box height.")
+        if f.lines < 1 or (f.lines > 1 and f.content not in WRAPPING):
+            raise fail(f"{f.content}: only {' and '.join(WRAPPING)} may take several lines.")
         rects.append((f.content, (f.x, f.y, f.width, f.height)))
     q = t.qr
     rects.append(("qr", (q.x, q.y, q.side, q.side)))
@@ -212,75 +216,140 @@ def label_outlines(t: Template, cal: Calibration | None = None) -> list[tuple[fl
 
 
 _LAB: tuple[_LabBox, ...] = ("lab_no", "lab_opened", "lab_gross_weight")
-_ROWS: tuple[tuple[Content, ...], ...] = (
-    ("case_exhibit",), ("seal",), ("date", "initials"), ("weight",), ("description",), ("reprint",)
-)  # fmt: skip
-_FRAC = {"date": 0.7, "initials": 0.3}
+_SHARE = {"date": 7, "initials": 3, "weight": 6, "seal": 9, "reprint": 11}  # in one row (else 10)
 _PREFIX = {"seal": "Sello/Seal "}
+_BOLD = frozenset({"id", "hazard"})
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A row of boxes: height, contents sharing the width, largest font (0: 85 % of the
+    height) and how many lines it may wrap to."""
+
+    height: float
+    contents: tuple[Content, ...]
+    size: float = 0.0
+    lines: int = 1
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """A label laid out as full-width rows ``above``, the QR box (top-left) with ``side`` rows
+    at its right, full-width rows ``below``, and ``lab`` points of lab boxes at the bottom.
+    ``lo``/``id_min`` are the smallest fonts for ordinary fields and the ID."""
+
+    qr: float
+    margin: float
+    gap: float  # between rows, and (doubled) between boxes of a row
+    side: tuple[_Row, ...]
+    below: tuple[_Row, ...]
+    above: tuple[_Row, ...] = ()
+    lab: float = 0.0
+    lab_size: float = 6.0
+    lo: float = 5.0
+    id_min: float = 8.0
+
+
+def _r(height: float, *contents: Content, size: float = 0.0, lines: int = 1) -> _Row:
+    return _Row(height, contents, size, lines)
 
 
 def _font(box_h: float) -> float:
     return math.floor(box_h * 1.7) / 2  # 85 % of the box height, in 0.5 pt steps
 
 
-def _layout(w: float, h: float, spec: tuple[float, ...], kind: str) -> tuple[Any, ...]:
-    """Fields and QR box: QR top-left, rows at its right, then ID (under the QR unless ``kind`` is
-    "package"), hazard line and, unless "small", lab boxes. spec = QR side, margin, ID, row and
-    hazard heights, spacing."""
-    q, m, id_h, row_h, hz_h, s = spec
-    lo, id_min = (4.5, 5.0) if kind == "small" else (5.0, 8.0)
-    x0 = m + q + m / 2
-    cw = w - x0 - m
-    fields: list[FieldBox] = []
-    y = m
-    if kind == "package":
-        fields.append(FieldBox("id", x0, y, cw, id_h, _font(id_h), id_min, bold=True))
-        y += id_h + s
-    for row in _ROWS:
+def _rows(
+    spec: _Spec, rows: tuple[_Row, ...], at: tuple[float, float], width: float, centre: bool
+) -> tuple[list[FieldBox], float]:
+    """Boxes of ``rows`` stacked down from ``at`` (x, y); the y under the last row. ``centre``:
+    the ID and the hazard line are centred (in full-width rows)."""
+    out: list[FieldBox] = []
+    x0, y = at
+    for row in rows:
+        gap = max(2.0, 2 * spec.gap) if len(row.contents) > 1 else 0.0
+        shares = [_SHARE.get(c, 10) for c in row.contents]
         x = x0
-        for c in row:
-            bw = cw * _FRAC.get(c, 1.0) - (s if len(row) > 1 else 0)
+        for c, share in zip(row.contents, shares, strict=True):
+            w = (width - gap * (len(shares) - 1)) * share / sum(shares)
+            lo = spec.id_min if c == "id" else 4.5 if c == "hazard" else spec.lo
+            size = row.size or _font(row.height)
+            align: Align = "center" if centre and c in _BOLD else "left"
             prefix = _PREFIX.get(c, "")
-            fields.append(FieldBox(c, x, y, bw, row_h, _font(row_h), lo, prefix=prefix))
-            x += bw + 2 * s
-        y += row_h + s
-    y = max(y, m + q + s)
-    full = w - 2 * m
-    if kind != "package":
-        big = _font(id_h)
-        fields.append(FieldBox("id", m, y, full, id_h, big, id_min, bold=True, align="center"))
-        y += id_h + s
-    hz = _font(hz_h)
-    fields.append(FieldBox("hazard", m, y, full, hz_h, hz, 4.5, bold=True, align="center"))
-    y += hz_h + 3 * s
-    if kind != "small":
-        gap = 4.0
+            box = FieldBox(c, x, y, w, row.height, size, lo, c in _BOLD, align, prefix, row.lines)
+            out.append(box)
+            x += w + gap
+        y += row.height + spec.gap
+    return out, y
+
+
+def _layout(w: float, h: float, spec: _Spec) -> tuple[tuple[FieldBox, ...], QrBox]:
+    m, full = spec.margin, w - 2 * spec.margin
+    fields, y = _rows(spec, spec.above, (m, m), full, centre=True)
+    qr = QrBox(m, y, spec.qr)
+    x0 = m + spec.qr + max(1.0, spec.gap)
+    side, y_side = _rows(spec, spec.side, (x0, y), w - m - x0, centre=False)
+    y = max(y_side, y + spec.qr + spec.gap)
+    below, _ = _rows(spec, spec.below, (m, y), full, centre=True)
+    fields += side + below
+    if spec.lab:
+        gap, top = 4.0, h - m - spec.lab
         bw = (full - 2 * gap) / 3
-        bh = min(h - m - y, 72.0)
         for i, c in enumerate(_LAB):
-            fields.append(FieldBox(c, m + i * (bw + gap), y, bw, bh, 6.0, 4.5))
-    return tuple(fields), QrBox(m, m, q)
+            fields.append(FieldBox(c, m + i * (bw + gap), top, bw, spec.lab, spec.lab_size, 4.5))
+    return tuple(fields), qr
 
 
-def _roll(name: str, title: str, size: tuple[float, float], dpi: int, *layout: Any) -> Template:
-    boxes = _layout(*size, *layout)
+def _roll(name: str, title: str, size: tuple[float, float], dpi: int, spec: _Spec) -> Template:
+    boxes = _layout(*size, spec)
     return Template(name, title, *size, 1, 1, *size, 0.0, 0.0, 0.0, 0.0, dpi, *boxes)
 
 
+_TWO_BY_ONE = _Spec(
+    qr=46.0, margin=2.0, gap=0.5, lo=4.5, id_min=5.0,
+    side=(_r(7.5, "case_exhibit"), _r(7.5, "seal"), _r(7.5, "date", "initials", "weight"),
+          _r(15.0, "description", size=6.5, lines=2), _r(7.5, "reprint")),
+    below=(_r(11.0, "id"), _r(9.0, "hazard")),
+)  # fmt: skip
+_LETTER_30 = _Spec(
+    qr=42.0, margin=3.0, gap=0.5, lo=4.5, id_min=5.0,
+    side=(_r(12.0, "id"), _r(7.5, "case_exhibit"), _r(7.5, "seal"),
+          _r(7.5, "date", "initials", "weight"), _r(7.5, "reprint")),
+    below=(_r(14.0, "description", size=7.5, lines=2), _r(7.0, "hazard")),
+)  # fmt: skip
+_A4_21 = _Spec(
+    qr=42.0, margin=3.0, gap=1.0, lo=4.5, id_min=5.0,
+    side=(_r(9.0, "seal"), _r(9.0, "date", "initials"), _r(9.0, "weight"), _r(9.0, "reprint")),
+    below=(_r(14.0, "id"), _r(8.5, "case_exhibit"), _r(18.0, "description", size=8.5, lines=3),
+           _r(14.5, "hazard", size=7.5, lines=2)),
+)  # fmt: skip
+_PACKAGE = _Spec(
+    qr=72.0, margin=6.0, gap=1.0, lab=45.0,
+    side=(_r(16.0, "id"), _r(10.0, "case_exhibit"), _r(10.0, "seal", "reprint"),
+          _r(10.0, "date", "initials", "weight"), _r(22.0, "description", size=8.5, lines=3)),
+    below=(_r(11.0, "hazard"),),
+)  # fmt: skip
+_SHIPMENT = _Spec(
+    qr=132.0, margin=12.0, gap=4.0, lab=90.0, lab_size=7.0, lo=6.0, id_min=10.0,
+    above=(_r(28.0, "hazard", size=11.0, lines=2),),
+    side=(_r(36.0, "seal", size=12.0), _r(36.0, "date", "initials", size=12.0),
+          _r(36.0, "weight", size=12.0)),
+    below=(_r(24.0, "id"), _r(16.0, "case_exhibit"),
+           _r(72.0, "description", size=14.0, lines=4), _r(16.0, "reprint")),
+)  # fmt: skip
+
+
 def _build() -> list[Template]:
-    two_by_one, l2x1 = (46.0, 2.0, 11.0, 7.5, 9.0, 0.5), (inch(2), inch(1))
+    l2x1, l4x2, l4x6 = (inch(2), inch(1)), (inch(4), inch(2)), (inch(4), inch(6))
     l30, l21 = (inch(2.625), inch(1)), (mm(63.5), mm(38.1))
-    b30, b21 = _layout(*l30, two_by_one, "small"), _layout(*l21, (60, 3, 16, 9.5, 10, 1), "small")
+    b30, b21 = _layout(*l30, _LETTER_30), _layout(*l21, _A4_21)
     m30, g30 = (inch(0.1875), inch(0.5)), (inch(2.75 - 2.625), 0.0)
     m21, g21 = (mm(7.2), mm(15.15)), (mm(2.5), 0.0)
-    pkg, shp = (72.0, 6.0, 18.0, 10.0, 12.0, 1.0), (144.0, 12.0, 30.0, 16.0, 18.0, 2.0)
-    l4x2, l4x6 = (inch(4), inch(2)), (inch(4), inch(6))
     t30, t21 = 'Letter, 30 labels 1"×2⅝" (Avery 5160)', "A4, 21 labels 63.5×38.1 mm"
     return [
-        _roll("thermal-2x1-203", 'Thermal 2"×1" (203 dpi)', l2x1, 203, two_by_one, "small"),
-        _roll("thermal-2x1-300", 'Thermal 2"×1" (300 dpi)', l2x1, 300, two_by_one, "small"),
-        _roll("package-4x2", 'Package 4"×2" (203 dpi)', l4x2, 203, pkg, "package"),
-        _roll("shipment-4x6", 'Outer shipment 4"×6" (203 dpi)', l4x6, 203, shp, "shipment"),
+        _roll("thermal-2x1-203", 'Thermal 2"×1" (203 dpi)', l2x1, 203, _TWO_BY_ONE),
+        _roll("thermal-2x1-300", 'Thermal 2"×1" (300 dpi)', l2x1, 300, _TWO_BY_ONE),
+        _roll("package-4x2", 'Package 4"×2" (203 dpi)', l4x2, 203, _PACKAGE),
+        _roll("shipment-4x6", 'Outer shipment 4"×6" (203 dpi)', l4x6, 203, _SHIPMENT),
         Template("letter-30up", t30, inch(8.5), inch(11), 3, 10, *l30, *m30, *g30, None, *b30),
         Template("a4-21up", t21, mm(210), mm(297), 3, 7, *l21, *m21, *g21, None, *b21),
     ]

@@ -1,20 +1,27 @@
 """Label sheets and rolls as vector PDF (reportlab), from the pure plan in ``label_layout``.
 
-Fonts are the standard Helvetica / Helvetica-Bold (WinAnsi: enough for Spanish, "…" and "—");
-their ``stringWidth`` is the measure the plan fits text with, so drawn text fits its box. QR
-codes are filled rectangles, one per horizontal run of dark modules, in one path; the symbol is
-snapped to the printer's dot grid. Output is byte-identical for identical input
-(``invariant=1``) and is written atomically (temp file in the same folder, fsync, rename).
+Fonts are DejaVu Sans and DejaVu Sans Bold, shipped in ``custody/resources/fonts`` (loaded
+through ``importlib.resources``) and embedded as subsets with a ToUnicode map, so the PDF looks
+the same on every printer and its text (Spanish accents, "…", "—") extracts. Their
+``stringWidth`` is the measure the plan fits text with, and their descender places the
+baselines, so drawn text fits its box. QR codes are filled rectangles, one per horizontal run
+of dark modules, in one path; the symbol is snapped to the printer's dot grid. Output is
+byte-identical for identical input (``invariant=1``; the font subsets are deterministic) and is
+written atomically (temp file in the same folder, fsync, rename).
 """
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
 from custody.atomic import write_atomically
@@ -42,23 +49,45 @@ __all__ = [
     "FONT_BOLD",
     "RenderResult",
     "calibration_page",
+    "font_descent",
     "measure",
     "measure_bold",
+    "new_canvas",
+    "register_fonts",
     "render_labels",
 ]
 
-FONT = "Helvetica"
-FONT_BOLD = "Helvetica-Bold"
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+_FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
 _LINE = 0.5  # stroke width of lab boxes and calibration outlines, points
 _CROSS = 6.0  # half-length of a calibration cross arm, points
 _CREATOR = "Custody"
 
 
+@functools.cache
+def register_fonts() -> None:
+    """Register :data:`FONT` and :data:`FONT_BOLD` with reportlab (once per process), from the
+    package's font files; any canvas can then ``setFont`` them. ``measure`` calls this."""
+    fonts = resources.files("custody") / "resources" / "fonts"
+    for name, filename in _FONT_FILES.items():
+        with (fonts / filename).open("rb") as data:
+            pdfmetrics.registerFont(TTFont(name, data))
+
+
+def font_descent() -> float:
+    """DejaVu Sans's descender in em (positive), read from the font file."""
+    register_fonts()
+    return abs(float(pdfmetrics.getFont(FONT).face.descent)) / 1000.0
+
+
 def measure(text: str, size: float) -> float:
+    register_fonts()
     return float(stringWidth(text, FONT, size))
 
 
 def measure_bold(text: str, size: float) -> float:
+    register_fonts()
     return float(stringWidth(text, FONT_BOLD, size))
 
 
@@ -78,8 +107,11 @@ def _template(name: str) -> Template:
         raise TemplateError(f"Unknown label template {name!r}; known: {known}.") from None
 
 
-def _new_canvas(buf: io.BytesIO, t: Template, title: str) -> rl_canvas.Canvas:
-    c = rl_canvas.Canvas(buf, pagesize=(t.page_width, t.page_height), invariant=1)
+def new_canvas(buf: io.BytesIO, t: Template, title: str) -> rl_canvas.Canvas:
+    """A deterministic canvas whose initial font is ours (else reportlab adds Helvetica)."""
+    register_fonts()
+    size = (t.page_width, t.page_height)
+    c = rl_canvas.Canvas(buf, pagesize=size, invariant=1, initialFontName=FONT)
     c.setCreator(_CREATOR)
     c.setProducer(_CREATOR)
     c.setTitle(title)
@@ -145,13 +177,14 @@ def render_labels(
     if not labels:
         raise ValueError("No labels to print.")
     spots = positions(t, len(labels), start_at, calibration)
+    descent = font_descent()
     matrices = [qr_matrix(payload) for _, payload in labels]
     plans = [
-        plan(t, content, len(matrix), measure, measure_bold)
+        plan(t, content, len(matrix), measure, measure_bold, descent=descent)
         for (content, _), matrix in zip(labels, matrices, strict=True)
     ]
     buf = io.BytesIO()
-    c = _new_canvas(buf, t, f"Labels - {t.title}")
+    c = new_canvas(buf, t, f"Labels - {t.title}")
     page = 1
     for (number, ox, oy), label, matrix in zip(spots, plans, matrices, strict=True):
         while page < number:
@@ -177,7 +210,7 @@ def calibration_page(
     t = _template(template_name)
     cal = calibration or Calibration()
     buf = io.BytesIO()
-    c = _new_canvas(buf, t, f"Calibration - {t.title}")
+    c = new_canvas(buf, t, f"Calibration - {t.title}")
     c.setStrokeGray(0)
     c.setFillGray(0)
     c.setLineWidth(_LINE)

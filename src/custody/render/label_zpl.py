@@ -7,7 +7,9 @@ printed, never interpreted as commands. The QR code is a ``^GFA`` graphic field 
 :func:`~custody.render.qr.qr_matrix` with whole-dot modules, so the printer prints exactly our
 matrix instead of encoding the payload itself. Output is deterministic.
 
-Text is fitted with Helvetica metrics (as for the PDF); printer font 0 is narrower, so it fits.
+Text is fitted with DejaVu Sans metrics, as for the PDF (the same ``measure``/``measure_bold``
+and descender). Printer font 0 (CG Triumvirate) is narrower than DejaVu Sans at the same height,
+so measuring with DejaVu is conservative: what fits the PDF fits the printer.
 """
 
 from __future__ import annotations
@@ -28,14 +30,13 @@ from custody.domain.label_templates import (
     Template,
     TemplateError,
 )
-from custody.render.label_pdf import measure, measure_bold
+from custody.render.label_pdf import font_descent, measure, measure_bold
 from custody.render.qr import qr_matrix
 
 __all__ = ["HEX_INDICATOR", "SHEET_REFUSAL", "escape_field_data", "qr_graphic", "render_zpl"]
 
 SHEET_REFUSAL = "ZPL is for label printers; use PDF for sheets"
 HEX_INDICATOR = "_"  # the ^FH escape character (ZPL's default)
-_DESCENT = 0.21  # Helvetica descender in em, as in the plan: top of the em box above the baseline
 _LINE = 0.5  # rectangle stroke, points (as in the PDF)
 _MIN_FONT_DOTS = 10  # font 0's smallest height
 _ESCAPED = frozenset("^~" + HEX_INDICATOR)
@@ -98,9 +99,10 @@ class _Dots:
         return round((self.height - y_top) * self.k)
 
 
-def _text(d: _Dots, item: TextItem) -> str:
+def _text(d: _Dots, item: TextItem, descent: float) -> str:
+    """Font 0 with its cell's top where the plan's em box tops (``descent`` as in the plan)."""
     h = max(_MIN_FONT_DOTS, d(item.size))
-    x, y = d(item.x), d.top(item.y + (1 - _DESCENT) * item.size)
+    x, y = d(item.x), d.top(item.y + (1 - descent) * item.size)
     data = escape_field_data(item.text)
     return f"^FO{max(x, 0)},{max(y, 0)}^A0N,{h},{h}^FH{HEX_INDICATOR}^FD{data}^FS"
 
@@ -122,7 +124,7 @@ def _qr(d: _Dots, item: QrItem, matrix: list[list[bool]]) -> str:
     return f"^FO{x},{y}^GFA,{total},{total},{per_row},{data}^FS"
 
 
-def _format(t: Template, label: LabelPlan, matrix: list[list[bool]]) -> str:
+def _format(t: Template, label: LabelPlan, matrix: list[list[bool]], descent: float) -> str:
     d = _Dots(t)
     lines = [
         "^XA",
@@ -137,7 +139,7 @@ def _format(t: Template, label: LabelPlan, matrix: list[list[bool]]) -> str:
         elif isinstance(item, RectItem):
             lines.append(_rect(d, item))
         else:
-            lines.append(_text(d, item))
+            lines.append(_text(d, item, descent))
     lines.append("^XZ")
     return "\n".join(lines) + "\n"
 
@@ -151,10 +153,11 @@ def render_zpl(labels: Sequence[tuple[LabelContent, str]], template_name: str) -
     t = _template(template_name)
     if not labels:
         raise ValueError("No labels to print.")
+    descent = font_descent()
     matrices = [qr_matrix(payload) for _, payload in labels]
     plans = [
-        plan(t, content, len(matrix), measure, measure_bold)
+        plan(t, content, len(matrix), measure, measure_bold, descent=descent)
         for (content, _), matrix in zip(labels, matrices, strict=True)
     ]
-    out = "".join(_format(t, p, m) for p, m in zip(plans, matrices, strict=True))
+    out = "".join(_format(t, p, m, descent) for p, m in zip(plans, matrices, strict=True))
     return out.encode("utf-8")

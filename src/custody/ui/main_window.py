@@ -29,6 +29,8 @@ from custody.errors import CustodyError
 from custody.services import lookup
 from custody.services.lab import LabView
 from custody.services.lookup import SampleRow
+from custody.ui.dialogs.print_labels import PrintLabelsDialog
+from custody.ui.dialogs.scanner_test import ScannerTestDialog
 from custody.ui.labels import role_label, status_label
 from custody.ui.models.sample_table import PAGE_SIZE, Loader, SampleTableModel
 
@@ -133,11 +135,23 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.print_labels_action = QAction(self.tr("&Print labels for the selected samples…"), self)
+        self.print_labels_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_labels_action.setEnabled(False)
+        self.print_labels_action.triggered.connect(self._on_print_labels_triggered)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_actions)
+        file_menu.addAction(self.print_labels_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        self.scanner_test_action = QAction(self.tr("&Scanner self-test…"), self)
+        self.scanner_test_action.triggered.connect(self._on_scanner_test_triggered)
+        tools_menu.addAction(self.scanner_test_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About Custody"), self)
         about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -202,6 +216,26 @@ class MainWindow(QMainWindow):
 
     def _on_model_load_failed(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Custody"), message)
+
+    def selected_codes(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(row).code for row in rows]
+
+    def _update_actions(self) -> None:
+        self.print_labels_action.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def _on_print_labels_triggered(self) -> None:
+        codes = self.selected_codes()
+        if not codes:
+            return
+        dialog = PrintLabelsDialog(self.ctx, codes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _on_scanner_test_triggered(self) -> None:
+        dialog = ScannerTestDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(

@@ -1,0 +1,204 @@
+"""The Print labels dialog: journal first, then a PDF to a file or a real CUPS queue, with the
+printer's stored calibration applied."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+import uuid
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinterInfo
+from pytestqt.qtbot import QtBot
+from ui_support import SUPERVISOR, make_ctx
+
+from custody import demo, keyfile
+from custody.context import AppContext
+from custody.domain import labelcode
+from custody.domain.labelcode import Code
+from custody.services import lookup, printers
+from custody.ui.dialogs.print_labels import TO_FILE, PrintLabelsDialog
+from custody.ui.printing import print_pdf_pages
+from lab_support import skip_or_fail
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[AppContext]:
+    """A fresh demo lab of its own (these tests journal labels), the supervisor signed in."""
+    context = make_ctx(f"sqlite+pysqlite:///{tmp_path / 'lab.sqlite'}")
+    demo.populate(context)
+    context.sign_in(SUPERVISOR.username, SUPERVISOR.password)
+    yield context
+    context.close()
+
+
+def _codes(ctx: AppContext, n: int) -> list[str]:
+    rows = ctx.query(lambda w: lookup.sample_page(w, limit=n))
+    return [row.code for row in rows]
+
+
+def _decode(pdf: Path, dpi: int = 300) -> list[tuple[str, int, int]]:
+    """Every QR on page 1: its text and its top-left corner in pixels."""
+    prefix = pdf.with_suffix("")
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", "1", "-l", "1", str(pdf), str(prefix)],
+        check=True,
+        timeout=60,
+    )
+    (png,) = pdf.parent.glob(f"{prefix.name}-*.png")
+    found: list[tuple[str, int, int]] = []
+    with Image.open(png) as img:
+        for result in zxingcpp.read_barcodes(img):
+            found.append((result.text, result.position.top_left.x, result.position.top_left.y))
+    png.unlink()
+    return found
+
+
+def _dialog(qtbot: QtBot, ctx: AppContext, codes: list[str], **kw: object) -> PrintLabelsDialog:
+    dialog = PrintLabelsDialog(ctx, codes, **kw)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _select(combo: object, data: str) -> None:
+    index = combo.findData(data)  # type: ignore[attr-defined]
+    assert index >= 0, data
+    combo.setCurrentIndex(index)  # type: ignore[attr-defined]
+
+
+def _parse(ctx: AppContext, payload: str) -> Code:
+    path = ctx.label_key_path()
+    assert path is not None
+    code = labelcode.parse(payload, keyfile.load(path))
+    assert isinstance(code, Code), code
+    return code
+
+
+def test_save_to_file_journals_then_writes_decodable_labels(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    codes = _codes(ctx, 3)
+    chosen: list[Path | None] = [tmp_path / "out.pdf"]
+    dialog = _dialog(qtbot, ctx, codes, printer_names=[], choose_file=lambda *_: chosen[0])
+    _select(dialog.template_combo, "a4-21up")
+    assert dialog.printer == TO_FILE and not dialog.dx_spin.isEnabled()
+    dialog.start_spin.setValue(5)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.property("ok") is True, dialog.message.text()
+    assert len(dialog.last_serials) == 3
+    found = _decode(tmp_path / "out.pdf")
+    assert sorted(_parse(ctx, text).body for text, _, _ in found) == sorted(
+        c.replace("-", "") for c in codes
+    )
+
+    # A second print of the same samples is a reprint: refused without a reason...
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.property("ok") is False
+    assert "reprint" in dialog.message.text().lower()
+    assert "journaled" not in dialog.message.text()  # refused at the first label: none issued
+    dialog.reprint_box.setChecked(True)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert "needs a reason" in dialog.message.text()
+    # ...and cancelling the file dialog journals nothing.
+    chosen[0] = None
+    dialog.reason_edit.setText("labels smudged")
+    before = list(dialog.last_serials)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert "nothing was saved" in dialog.message.text() and dialog.last_serials == before
+    chosen[0] = tmp_path / "again.pdf"
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.property("ok") is True, dialog.message.text()
+    assert dialog.last_serials == [s + 3 for s in before]
+
+
+def test_offsets_are_stored_per_printer_and_template(qtbot: QtBot, ctx: AppContext) -> None:
+    codes = _codes(ctx, 1)
+    dialog = _dialog(qtbot, ctx, codes, printer_names=["Office-Laser", "Zebra"])
+    _select(dialog.template_combo, "letter-30up")
+    dialog.dx_spin.setValue(1.25)
+    dialog.dy_spin.setValue(-0.5)
+    dialog.save_calibration_button.click()
+    assert dialog.message.property("ok") is True, dialog.message.text()
+    _select(dialog.printer_combo, "Zebra")
+    assert dialog.dx_spin.value() == 0  # another printer: its own offsets
+    _select(dialog.printer_combo, "Office-Laser")
+    assert (dialog.dx_spin.value(), dialog.dy_spin.value()) == (1.25, -0.5)
+    again = _dialog(qtbot, ctx, codes, printer_names=["Office-Laser"])
+    _select(again.template_combo, "letter-30up")
+    assert (again.dx_spin.value(), again.dy_spin.value()) == (1.25, -0.5)
+    stored = ctx.query(lambda w: printers.calibration_for(w, "Office-Laser", "letter-30up"))
+    assert str(stored.dx_mm) == "1.25"
+    dialog.dx_spin.setValue(0.5)
+    ctx.actor = None  # signed out (e.g. the session ended): refused, nothing stored
+    dialog.save_calibration_button.click()
+    assert dialog.message.property("ok") is False and "Sign in" in dialog.message.text()
+    ctx.sign_in(SUPERVISOR.username, SUPERVISOR.password)
+    stored = ctx.query(lambda w: printers.calibration_for(w, "Office-Laser", "letter-30up"))
+    assert str(stored.dx_mm) == "1.25"
+
+
+def _cups() -> tuple[str, Path]:
+    queue = os.environ.get("CUSTODY_TEST_CUPS_QUEUE", "")
+    out = os.environ.get("CUSTODY_TEST_CUPS_OUT", "")
+    if not queue or not out or queue not in QPrinterInfo.availablePrinterNames():
+        skip_or_fail("no CUPS test queue (scripts/cups-test-printer start DIR)")
+    return queue, Path(out)
+
+
+def _wait(out: Path, stem: str) -> Path:
+    deadline = time.monotonic() + 60
+    last = -1
+    while time.monotonic() < deadline:
+        found = sorted(out.glob(f"{stem}*.pdf"))
+        if found and found[0].stat().st_size == last > 0:
+            return found[0]
+        last = found[0].stat().st_size if found else -1
+        time.sleep(0.25)
+    pytest.fail(f"no cups-pdf output for {stem} in {out}")
+
+
+def _print_as(stem: str, pdf: Path, printer: str, size: tuple[float, float]) -> int:
+    """Print through the real path; cups-pdf names its output after the PDF's file stem."""
+    return print_pdf_pages(pdf.rename(pdf.with_name(f"{stem}.pdf")), printer, size)
+
+
+def test_printed_through_cups_with_the_printers_calibration(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    """The same two labels printed at position 4 of a Letter sheet, first with no offsets, then
+    with +5 mm right / +3 mm up stored for this printer: every QR moves by exactly that much."""
+    queue, out = _cups()
+    codes = _codes(ctx, 2)
+    corners: list[dict[str, tuple[int, int]]] = []
+    for dx, dy in ((0.0, 0.0), (5.0, 3.0)):
+        stem = f"labels-{uuid.uuid4().hex[:8]}"
+        dialog = _dialog(
+            qtbot, ctx, codes, printer_names=[queue], print_pdf=partial(_print_as, stem)
+        )
+        _select(dialog.template_combo, "letter-30up")
+        dialog.dx_spin.setValue(dx)
+        dialog.dy_spin.setValue(dy)
+        dialog.save_calibration_button.click()
+        dialog.start_spin.setValue(4)
+        if corners:
+            dialog.reprint_box.setChecked(True)
+            dialog.reason_edit.setText("calibration check")
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+        assert dialog.message.property("ok") is True, dialog.message.text()
+        printed = tmp_path / f"{stem}.pdf"
+        produced = _wait(out, stem)
+        printed.write_bytes(produced.read_bytes())
+        produced.unlink()
+        corners.append({_parse(ctx, text).body: (x, y) for text, x, y in _decode(printed, dpi=300)})
+    assert len(corners[0]) == len(corners[1]) == 2
+    for body, (x0, y0) in corners[0].items():
+        x1, y1 = corners[1][body]
+        assert abs((x1 - x0) - 5 * 300 / 25.4) <= 3, (x0, x1)
+        assert abs((y0 - y1) - 3 * 300 / 25.4) <= 3, (y0, y1)  # pixels grow downward
