@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -93,3 +94,45 @@ def test_verify_measurement_times_the_real_phases(bench: ModuleType, tmp_path: P
     assert found["parsed_entries"] >= 100  # every sample.register entry carries changes
     assert min(found["parse_s"], found["apply_s"], found["compare_s"]) > 0
     assert found["raw_read_hash_s"] > 0 and found["raw_hash_s"] > 0
+
+
+# --- bench_manifest.py ---------------------------------------------------------------------------
+
+MANIFEST_BENCH = BENCH.with_name("bench_manifest.py")
+
+
+@pytest.fixture(scope="module")
+def manifest_bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_manifest", MANIFEST_BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_manifest"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_manifest_benchmark_runs_and_compares_the_same_rows(
+    manifest_bench: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tiny sizes: both sides draw the benchmark's rows, the child process reports memory."""
+    content = manifest_bench.sample_manifest(30)
+    assert [row.line for row in content.rows] == list(range(1, 31))
+    raw = manifest_bench.raw_rows(content)
+    assert [r[2] for r in raw] == [row.sample_id for row in content.rows]
+    wrapped, widths = manifest_bench.drawn_cells(content)
+    assert [r[2] for r in wrapped] == [row.sample_id for row in content.rows]
+    assert len(widths) == len(raw[0])
+
+    out = tmp_path / "manifest.json"
+    args = ["--count", "30", "--big", "40", "--repeat", "1", "--json", str(out)]
+    assert manifest_bench.main(args) == 0
+    assert "real / raw (default font)" in capsys.readouterr().out
+    report = json.loads(out.read_text("utf-8"))
+    result = report["result"]
+    assert result["samples"] == 30 and result["real"]["pages"] >= 2
+    for key in ("raw_default_font", "raw_same_font", "raw_same_text"):
+        assert result[key]["pages"] >= 1 and result[key]["bytes"] > 0
+    assert result["profile_phases_s"]["sample list: widths + wrap"] > 0
+    big = report["big"]
+    assert big["samples"] == 40 and big["pages"] >= 2
+    assert big["peak_rss_kib"] >= big["rss_before_kib"] > 0

@@ -34,6 +34,15 @@ class Snapshot:
         "people",
         "locations",
         "id_counters",
+        "shipments",
+        "shipment_packages",
+        "shipment_items",
+        "manifests",
+        "signatures",
+        "receipt_scans",
+        "discrepancies",
+        "label_prints",
+        "printer_calibrations",
     )
 
     def __init__(self, ctx: AppContext) -> None:

@@ -14,7 +14,17 @@ import traceback
 from collections.abc import Sequence
 
 from custody import __version__
-from custody.cli import admin, audit, custody_cmds, intake, labels_cmd
+from custody.cli import (
+    admin,
+    audit,
+    consignee_cmds,
+    custody_cmds,
+    intake,
+    labels_cmd,
+    manifest_cmd,
+    report_cmds,
+    shipment_cmds,
+)
 from custody.cli.common import Session, UsageError, add_db_option, add_user_option, err
 from custody.errors import Refusal, StorageError
 
@@ -30,14 +40,25 @@ def build_parser() -> argparse.ArgumentParser:
         prog="custody-cli",
         description="Chain of custody for seized drug samples.",
         epilog="Passwords: $CUSTODY_PASSWORD (you), $CUSTODY_TO_PASSWORD (the receiver of a "
-        "hand-over), $CUSTODY_WITNESS_PASSWORD, $CUSTODY_NEW_PASSWORD (user add); "
+        "hand-over), $CUSTODY_SIGN_PASSWORD (re-entered to sign an approval or a dispatch), "
+        "$CUSTODY_WITNESS_PASSWORD, $CUSTODY_NEW_PASSWORD (user add); "
         "otherwise they are asked for at the terminal.",
     )
     parser.add_argument("--version", action="version", version=f"custody-cli {__version__}")
     add_db_option(parser, top=True)
     add_user_option(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (admin, intake, custody_cmds, labels_cmd, audit):
+    for module in (
+        admin,
+        intake,
+        custody_cmds,
+        labels_cmd,
+        consignee_cmds,
+        shipment_cmds,
+        manifest_cmd,
+        report_cmds,
+        audit,
+    ):
         module.register(commands)
     return parser
 

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from custody import paths
+from custody import keyfile, paths
 from custody.context import AppContext
 from custody.db.engine import sqlite_path
+from custody.errors import StorageError
 from custody.services import lab, lookup
 from custody.services.work import Actor, Work
 
@@ -196,6 +197,16 @@ def sample_id(ctx: AppContext, raw: str) -> int:
     denial (integrity.md §3); a successful lookup writes nothing.
     """
     return ctx.perform("find sample", lambda w: lookup.find_sample(w, raw)).id
+
+
+def label_key(ctx: AppContext) -> bytes:
+    """This lab's label key (a StorageError, exit 2, when it is missing or unusable)."""
+    path = ctx.label_key_path()
+    if path is None:
+        raise StorageError(
+            f"Set {keyfile.ENV} to the label key file shared by this lab's workstations."
+        )
+    return keyfile.load(path)
 
 
 def act(ctx: AppContext, label: str, fn: Callable[[Work], T]) -> T:

@@ -9,6 +9,10 @@ from sqlalchemy import Date, ForeignKey, Integer, LargeBinary, String, Text, Uni
 from sqlalchemy.orm import Mapped, mapped_column
 
 from custody.db.base import DIGEST, Base, enum_column
+from custody.db.shipping import Discrepancy as Discrepancy
+from custody.db.shipping import Manifest as Manifest
+from custody.db.shipping import ReceiptScan as ReceiptScan
+from custody.db.shipping import Signature as Signature
 from custody.db.types import Grams, UTCDateTime
 from custody.domain.enums import (
     EventType,
@@ -31,6 +35,7 @@ class LabSettings(Base):
     timezone: Mapped[str] = mapped_column(String(64))
     reweigh_tolerance_percent: Mapped[str] = mapped_column(String(12))  # decimal text, e.g. "0.5"
     reweigh_tolerance_grams: Mapped[Decimal] = mapped_column(Grams())
+    address: Mapped[str | None] = mapped_column(Text)  # printed as the shipper on manifests
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
@@ -172,6 +177,7 @@ class Seal(Base):
     ended_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     end_reason: Mapped[str | None] = mapped_column(Text)
     replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("seals.id"))
+    package_id: Mapped[int | None] = mapped_column(ForeignKey("shipment_packages.id"), index=True)
 
 
 class CustodyEvent(Base):
@@ -214,6 +220,9 @@ class Consignee(Base):
 
 
 class Shipment(Base):
+    """A shipment to a consignee lab: draft → packing → approved → dispatched → received →
+    reconciled. ``revision`` is the latest issued manifest revision (0: none issued yet)."""
+
     __tablename__ = "shipments"
     id: Mapped[int] = mapped_column(primary_key=True)
     manifest_number: Mapped[str] = mapped_column(String(40), unique=True)
@@ -227,24 +236,44 @@ class Shipment(Base):
     manifest_sha256: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    dispatched_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    carrier_agent: Mapped[str | None] = mapped_column(String(300))  # who took it, as printed
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    received_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    reconciled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    reconciled_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    closed_clean: Mapped[bool | None] = mapped_column()
 
 
 class ShipmentPackage(Base):
+    """A numbered outer container; its outer seals are Seal rows with ``package_id`` set."""
+
     __tablename__ = "shipment_packages"
     __table_args__ = (UniqueConstraint("shipment_id", "number"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id"))
     number: Mapped[int] = mapped_column(Integer)
-    outer_seals: Mapped[str | None] = mapped_column(String(300))
+    received_seal_intact: Mapped[bool | None] = mapped_column()
+    received_notes: Mapped[str | None] = mapped_column(Text)
 
 
 class ShipmentItem(Base):
+    """A sample in a shipment, and what the receiving lab found when it scanned it."""
+
     __tablename__ = "shipment_items"
     __table_args__ = (UniqueConstraint("shipment_id", "sample_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id"))
     package_id: Mapped[int | None] = mapped_column(ForeignKey("shipment_packages.id"))
     sample_id: Mapped[int] = mapped_column(ForeignKey("samples.id"), index=True)
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    received_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    received_seal_intact: Mapped[bool | None] = mapped_column()
+    received_weight: Mapped[Decimal | None] = mapped_column(Grams())
+    received_notes: Mapped[str | None] = mapped_column(Text)
 
 
 class LabelPrint(Base):
@@ -265,6 +294,21 @@ class LabelPrint(Base):
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+class PrinterCalibration(Base):
+    """Per printer and label template: how far to shift what is printed so it lands on the
+    label. Offsets are integer hundredths of a millimetre (exact, like weights)."""
+
+    __tablename__ = "printer_calibrations"
+    __table_args__ = (UniqueConstraint("printer", "template"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    printer: Mapped[str] = mapped_column(String(200))
+    template: Mapped[str] = mapped_column(String(40))
+    dx_hmm: Mapped[int] = mapped_column(Integer)  # > 0 moves right
+    dy_hmm: Mapped[int] = mapped_column(Integer)  # > 0 moves up
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 # Every table whose rows the journal must explain, in replay/report order.
 JOURNALED: tuple[type[Base], ...] = (
     LabSettings,
@@ -283,6 +327,11 @@ JOURNALED: tuple[type[Base], ...] = (
     ShipmentPackage,
     ShipmentItem,
     LabelPrint,
+    PrinterCalibration,
+    Manifest,
+    Signature,
+    ReceiptScan,
+    Discrepancy,
 )
 
 # Tables protected from UPDATE and DELETE by database triggers, besides the journal.

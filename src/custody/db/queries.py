@@ -43,6 +43,19 @@ def all_of(session: Session, model: type[M], order_by: str) -> list[M]:
     return list(session.scalars(select(model).order_by(getattr(model, order_by))))
 
 
+def rows_where(session: Session, model: type[M], order_by: str, **where: Any) -> list[M]:
+    """Every row of `model` matching the column values in `where`, ordered by `order_by`."""
+    query = select(model).filter_by(**where).order_by(getattr(model, order_by))
+    return list(session.scalars(query))
+
+
+def person(session: Session, person_id: int) -> Person:
+    found = session.get(Person, person_id)
+    if found is None:
+        raise LookupError(f"no person #{person_id}")
+    return found
+
+
 def max_exhibit_number(session: Session, case_id: int) -> int:
     query = select(func.max(Exhibit.number)).where(Exhibit.case_id == case_id)
     return int(session.scalar(query) or 0)

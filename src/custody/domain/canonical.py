@@ -44,6 +44,19 @@ def canonical_json(value: Any) -> bytes:
     return text.encode("utf-8")
 
 
+def plain_data(record: Mapping[str, Any]) -> dict[str, Any]:
+    """``dataclasses.asdict`` output made canonical-JSON-ready: tuples become lists."""
+    return {str(k): _plain(v) for k, v in record.items()}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return plain_data(value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
 def chain_hash(prev_hash_hex: str, payload: bytes) -> str:
     return hashlib.sha256(bytes.fromhex(prev_hash_hex) + payload).hexdigest()
 

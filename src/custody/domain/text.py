@@ -23,3 +23,15 @@ def optional(value: str | None, field: str, *, max_len: int = 500) -> str | None
     if len(cleaned) > max_len:
         raise TextError(f"The {field} is too long ({len(cleaned)} characters; at most {max_len}).")
     return cleaned
+
+
+def lines(value: str | None, field: str, *, max_len: int = 1000) -> str:
+    """Required multi-line text (an address): each line cleaned like :func:`required`, blank
+    lines dropped, joined with '\\n'."""
+    kept = [" ".join(line.split()) for line in (value or "").splitlines()]
+    cleaned = "\n".join(line for line in kept if line)
+    if not cleaned:
+        raise TextError(f"The {field} is required and cannot be blank.")
+    if len(cleaned) > max_len:
+        raise TextError(f"The {field} is too long ({len(cleaned)} characters; at most {max_len}).")
+    return cleaned

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from custody.db import queries
-from custody.db.models import LabelPrint, Location, Sample
+from custody.db.models import LabelPrint, Location, Person, Sample, Shipment, ShipmentPackage
 from custody.domain import text
 from custody.domain.enums import EventType
 from custody.domain.labelcode import Code, LabelKind, ScanError, encode, parse
@@ -59,6 +59,22 @@ class Scanned:
     code: Code
     sample: SampleView | None
     location: str | None  # location code, for a location label
+    shipment_id: int | None = None  # for a shipment label: the manifest or one package
+    package: int | None = None  # the package number, for a package label
+    person_id: int | None = None  # for a person badge
+
+
+def shipment_key(shipment_id: int, package: int | None = None) -> str:
+    """The body of a shipment code: '12' for the manifest of shipment #12, '12P3' for its
+    package 3."""
+    return f"{shipment_id}" if package is None else f"{shipment_id}P{package}"
+
+
+def parse_shipment_key(body: str) -> tuple[int, int | None]:
+    head, sep, tail = body.partition("P")
+    if not head.isdigit() or (sep and not tail.isdigit()):
+        raise ValidationError(f"{body!r} is not a shipment or package code.")
+    return int(head), (int(tail) if sep else None)
 
 
 def _body(work: Work, kind: LabelKind, key: str) -> str:
@@ -72,7 +88,19 @@ def _body(work: Work, kind: LabelKind, key: str) -> str:
         if location is None:
             raise NotFound(f"There is no location '{key}'.")
         return str(location.id)
-    raise ValidationError(f"Labels for {kind.description}s come with a later version.")
+    if kind is LabelKind.SHIPMENT:
+        shipment_id, package = parse_shipment_key(key.strip().upper())
+        if work.session.get(Shipment, shipment_id) is None:
+            raise NotFound(f"There is no shipment #{shipment_id}.")
+        if package is not None and not queries.exists(
+            work.session, ShipmentPackage, shipment_id=shipment_id, number=package
+        ):
+            raise NotFound(f"Shipment #{shipment_id} has no package {package}.")
+        return shipment_key(shipment_id, package)
+    person = queries.first(work.session, Person, username=key.strip().lower())
+    if person is None or not person.active:
+        raise NotFound(f"There is no active user '{key.strip()}'.")
+    return str(person.id)
 
 
 def issue(
@@ -175,6 +203,14 @@ def _resolve(
     if parsed.kind is LabelKind.LOCATION:
         location = work.get(Location, int(parsed.body), "location")
         return Scanned(parsed, None, location.code)
+    if parsed.kind is LabelKind.SHIPMENT:
+        shipment_id, package = parse_shipment_key(parsed.body)
+        return Scanned(parsed, None, None, shipment_id, package)
+    if parsed.kind is LabelKind.BADGE:
+        person = work.get(Person, int(parsed.body), "person")
+        if not person.active:
+            raise ValidationError(f"The badge of {person.full_name} is no longer valid.")
+        return Scanned(parsed, None, None, person_id=person.id)
     sample = queries.first(work.session, Sample, code_key=parsed.body)
     if sample is None:
         raise NotFound(

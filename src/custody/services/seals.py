@@ -27,7 +27,7 @@ class ReweighResult:
     alert: bool
 
 
-def _serial(work: Work, serial: str) -> str:
+def new_serial(work: Work, serial: str) -> str:
     try:
         cleaned = text.required(serial, "seal number", max_len=64).upper()
     except ValueError as error:
@@ -63,7 +63,7 @@ def seal(work: Work, sample_id: int, serial: str) -> SampleView:
     sample = load_sample(work, sample_id)
     transition(work, sample, EventType.SEAL)
     require_holder(work, sample)
-    number = _serial(work, serial)
+    number = new_serial(work, serial)
     _apply(work, sample.id, number)
     events.add(work, sample, EventType.SEAL, seals_after=number, purpose="sealed")
     work.record("seal.apply", f"sample:{sample.code}", {"seal": number})
@@ -99,7 +99,7 @@ def reseal(work: Work, sample_id: int, serial: str) -> SampleView:
     sample = load_sample(work, sample_id)
     transition(work, sample, EventType.RESEAL)
     require_holder(work, sample)
-    number = _serial(work, serial)
+    number = new_serial(work, serial)
     new = _apply(work, sample.id, number)
     previous = queries.seals_of(work.session, sample.id, SealState.BROKEN, unreplaced=True)
     for old in previous:

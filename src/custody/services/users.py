@@ -216,3 +216,12 @@ def list_users(work: Work) -> list[UserView]:
     work.require(Action.READ)
     people = queries.all_of(work.session, Person, order_by="full_name")
     return [_view(work, p) for p in people]
+
+
+def find_user(work: Work, username: str) -> UserView:
+    """An active user by user name (for a badge, a witness, a receiver)."""
+    work.require(Action.READ)
+    person = _account(work, username)
+    if person is None or not person.active:
+        raise NotFound(f"There is no active user '{username.strip()}'.")
+    return _view(work, person)
