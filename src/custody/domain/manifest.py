@@ -14,7 +14,7 @@ is issued changes how the old PDF looks, not what it attested.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from custody.domain.canonical import canonical_json, plain_data
@@ -95,7 +95,7 @@ class ManifestContent:
 
     def fingerprint_data(self) -> dict[str, Any]:
         """The content as canonical-JSON-ready data (tuples become lists)."""
-        return plain_data(asdict(self))
+        return plain_data(self)
 
     @property
     def fingerprint(self) -> str:

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from custody.domain.canonical import canonical_json, plain_data
 
 if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
+    pass
 
 __all__ = [
     "CustodyReport",
@@ -44,7 +44,7 @@ class _Fingerprinted:
 
     def fingerprint_data(self) -> dict[str, Any]:
         """The content as canonical-JSON-ready data (tuples become lists)."""
-        return plain_data(asdict(cast("DataclassInstance", self)))
+        return plain_data(self)
 
     @property
     def fingerprint(self) -> str:
