@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from custody.db import queries
-from custody.db.models import Case, Exhibit, IdCounter, Sample, Seizure
+from custody.db.models import Case, Exhibit, Sample, Seizure
 from custody.domain import text
 from custody.domain.enums import EventType, SampleForm, SampleStatus
 from custody.domain.ids import SampleId, format_sample_id
@@ -16,7 +16,7 @@ from custody.domain.weights import WeightError, parse_grams
 from custody.errors import Conflict, NotFound, ValidationError
 from custody.services import events
 from custody.services.custody import require_holder, transition
-from custody.services.lab import lab
+from custody.services.lab import lab, next_number
 from custody.services.views import SampleView, sample_view
 from custody.services.work import Work
 
@@ -170,13 +170,7 @@ def register_exhibit(work: Work, seizure_id: int, details: NewExhibit) -> int:
 
 def next_sample_id(work: Work) -> SampleId:
     prefix = lab(work).site_prefix
-    year = work.now.year
-    counter = queries.first(work.session, IdCounter, prefix=prefix, year=year)
-    if counter is None:
-        counter = IdCounter(prefix=prefix, year=year, last_number=0)
-        work.session.add(counter)
-    counter.last_number += 1
-    return format_sample_id(prefix, year, counter.last_number)
+    return format_sample_id(prefix, work.now.year, next_number(work, prefix))
 
 
 def _new_sample(

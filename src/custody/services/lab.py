@@ -7,7 +7,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from custody.db import queries
-from custody.db.models import LabSettings
+from custody.db.models import IdCounter, LabSettings
 from custody.domain import text
 from custody.domain.enums import Role
 from custody.domain.ids import InvalidIdError, validate_site_prefix
@@ -93,3 +93,15 @@ def record_label_key(work: Work, fingerprint: str, location: str) -> None:
     """Journal that the lab's label key was created (its fingerprint, never the key)."""
     work.require(Action.SETTINGS, subject="lab")
     work.record("lab.label_key", "lab", {"fingerprint": fingerprint, "file": location})
+
+
+def next_number(work: Work, prefix: str) -> int:
+    """The next number of the yearly series ``prefix`` (sample IDs, manifest numbers): 1, 2, …
+    from January 1st of the action's year; the counter row is journaled with the action."""
+    year = work.now.year
+    counter = queries.first(work.session, IdCounter, prefix=prefix, year=year)
+    if counter is None:
+        counter = IdCounter(prefix=prefix, year=year, last_number=0)
+        work.session.add(counter)
+    counter.last_number += 1
+    return counter.last_number

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from custody.db import queries
 from custody.db.models import (
-    IdCounter,
     Sample,
     Seal,
     Shipment,
@@ -26,7 +25,7 @@ from custody.domain.permissions import Action
 from custody.errors import Conflict, IllegalTransition, NotFound, ValidationError
 from custody.services import consignees, events, manifests, seals
 from custody.services.custody import Credentials, load_sample, require_holder, transition
-from custody.services.lab import lab
+from custody.services.lab import lab, next_number
 from custody.services.shipment_views import ShipmentView, shipment_view
 from custody.services.users import authenticate
 from custody.services.work import Actor, Work
@@ -78,13 +77,7 @@ def require_status(shipment: Shipment, allowed: Sequence[ShipmentStatus], doing:
 
 def _next_manifest_number(work: Work) -> str:
     prefix = f"{lab(work).site_prefix}-M"
-    year = work.now.year
-    counter = queries.first(work.session, IdCounter, prefix=prefix, year=year)
-    if counter is None:
-        counter = IdCounter(prefix=prefix, year=year, last_number=0)
-        work.session.add(counter)
-    counter.last_number += 1
-    return f"{prefix}-{year}-{counter.last_number:04d}"
+    return f"{prefix}-{work.now.year}-{next_number(work, prefix):04d}"
 
 
 def _optional(value: str | None, field: str, max_len: int) -> str | None:
