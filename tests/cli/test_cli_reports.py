@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from cli_support import Cli, execute
+from cli_support import Cli, execute, journal_kinds
 from cli_support import demo_fixture as demo_fixture  # pytest fixtures
 from cli_support import demo_run_fixture as demo_run_fixture
 
@@ -29,6 +29,7 @@ def test_custody_report_of_a_demo_sample(demo: Cli, tmp_path: Path) -> None:
     result = demo("report", "custody", FIRST, "--out", str(out), user="supervisor")
     assert result.code == 0, result
     assert f"Chain-of-custody report for {FIRST}" in result.out
+    assert journal_kinds(demo.db)[-1] == "report.custody"  # journaled before it was written
     text = _text(out)
     assert FIRST in text and "Registered / Registrada" in text and "Sealed / Sellado" in text
     fingerprint = result.out.split("content fingerprint:")[1].split()[0]

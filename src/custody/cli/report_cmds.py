@@ -9,8 +9,9 @@ import hashlib
 import sys
 from pathlib import Path
 
-from custody.cli.common import Session, UsageError, command, group, out
+from custody.cli.common import Session, UsageError, act, command, group, out
 from custody.cli.label_output import check_file
+from custody.context import AppContext
 from custody.render.report_pdf import (
     render_custody_report,
     render_inventory,
@@ -40,14 +41,17 @@ def _out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="PDF to write")
 
 
-def _write(data: bytes, target: Path, what: str, fingerprint: str) -> int:
+def _write(
+    ctx: AppContext, kind: str, subject: str, data: bytes, target: Path, what: str, fp: str
+) -> int:
+    act(ctx, f"report {kind}", lambda w: reports.record_print(w, kind, subject, fp))
     try:
         write_pdf(data, target)
     except OSError as error:
         raise UsageError(f"The PDF could not be written: {error}") from None
     out(f"{what} written to {target}")
     out(f"  SHA-256 of the PDF:   {hashlib.sha256(data).hexdigest()}")
-    out(f"  content fingerprint:  {fingerprint}")
+    out(f"  content fingerprint:  {fp}")
     return 0
 
 
@@ -63,6 +67,9 @@ def _custody(args: argparse.Namespace, session: Session) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     code = _write(
+        ctx,
+        "custody",
+        f"sample:{report.sample.sample_id}",
         render_custody_report(report),
         target,
         f"Chain-of-custody report for {report.sample.sample_id} "
@@ -82,7 +89,10 @@ def _inventory(args: argparse.Namespace, session: Session) -> int:
     what = (
         f"Inventory of {report.scope}: {report.total} sample(s) in {len(report.sections)} place(s)"
     )
-    return _write(render_inventory(report), target, what, report.fingerprint)
+    data = render_inventory(report)
+    return _write(
+        ctx, "inventory", f"location:{report.scope}", data, target, what, report.fingerprint
+    )
 
 
 def _shipments(args: argparse.Namespace, session: Session) -> int:
@@ -90,4 +100,5 @@ def _shipments(args: argparse.Namespace, session: Session) -> int:
     ctx, _ = session.signed_in()
     report = ctx.query(reports.shipment_summary)
     what = f"Shipment summary: {len(report.rows)} shipment(s)"
-    return _write(render_shipment_summary(report), target, what, report.fingerprint)
+    data = render_shipment_summary(report)
+    return _write(ctx, "shipments", "shipments", data, target, what, report.fingerprint)

@@ -65,6 +65,7 @@ KINDS = {
     "shipment.scan_duplicate": "Scanned twice at reception / Escaneada dos veces",
     "shipment.scan_extra": "Scanned, not on the manifest / Escaneada, fuera del manifiesto",
     "shipment.close": "Shipment closed / Envío cerrado",
+    "report.custody": "Custody report printed / Informe de custodia impreso",
     "denied": "Refused action / Acción rechazada",
 }
 _SHIPMENT_KINDS = {"shipment.approve", "shipment.dispatch", "shipment.receive", "shipment.close"}
@@ -330,3 +331,10 @@ def shipment_summary(work: Work) -> ShipmentSummary:
         generated_by=_who(work),
         software=_software(),
     )
+
+
+def record_print(work: Work, report: str, subject: str, fingerprint: str) -> None:
+    """Journal that a report was produced (who, what, its content fingerprint) before the PDF
+    is written anywhere: an audit trail of access to custody records (CJIS 5.4)."""
+    work.require(Action.READ, subject=subject)
+    work.record(f"report.{report}", subject, {"fingerprint": fingerprint})
