@@ -48,7 +48,7 @@ def test_the_id_filter_has_the_focus_for_typing_or_scanning(
 def test_status_filter_reduces_rows(qtbot, signed_in: AppContext, lab_view: LabView) -> None:
     window = open_window(qtbot, signed_in, lab_view)
     select_status(window, SampleStatus.STORED)
-    assert window.current_status() is SampleStatus.STORED
+    assert window.samples.current_status() is SampleStatus.STORED
     assert window.model.rowCount() == 10
     assert window.count_label.text() == "10 samples"
     select_status(window, SampleStatus.SEALED)
