@@ -11,59 +11,35 @@ skipped without them, a failure under ``CUSTODY_REQUIRE_SERVICES=1``.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import shutil
-import socket
-import subprocess
-import threading
-import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import zxingcpp
 from cli_support import Cli, Result, journal_kinds
 from cli_support import demo_run_fixture as demo_run_fixture  # pytest fixture
-from PIL import Image
 
+from cups_support import (
+    QUEUE_ENV,
+    Listener,
+    cups_queue,
+    job_output,
+    label_code,
+    page_sizes,
+    pdf_queue,
+    read_qr,
+    take_output,
+)
+from cups_support import raw_listener_fixture as raw_listener_fixture  # pytest fixture
 from custody import keyfile
 from custody.cli.common import UsageError
 from custody.cli.label_output import Destination, printer_destination
 from custody.domain.label_templates import TEMPLATES
-from custody.domain.labelcode import Code, LabelKind, parse
-from lab_support import skip_or_fail
+from custody.domain.labelcode import Code, LabelKind
 
-WAIT_S = 60.0
 TECHNICIAN = "technician"
 Found = list[tuple[Code, tuple[float, float]]]
-
-
-def _env(name: str) -> str:
-    value = os.environ.get(name, "")
-    if not value:
-        skip_or_fail(f"{name} is not set (scripts/cups-test-printer start DIR)")
-    return value
-
-
-def _queue(env: str) -> str:
-    queue = _env(env)
-    lpstat = shutil.which("lpstat")
-    if lpstat is None:
-        skip_or_fail("CUPS's lpstat is not installed (apt-get install cups)")
-        raise AssertionError("unreachable")
-    shown = subprocess.run(
-        [lpstat, f"-p{queue}"], capture_output=True, text=True, timeout=30, check=False
-    )
-    if shown.returncode != 0:
-        skip_or_fail(f"CUPS queue {queue!r} is not there: {shown.stderr.strip()}")
-    return queue
-
-
-def _cancel_all(queue: str) -> None:
-    subprocess.run(["cancel", "-a", queue], capture_output=True, timeout=30, check=False)
 
 
 def _copy(template: Path, home: Path) -> Cli:
@@ -108,70 +84,17 @@ def _job(result: Result, queue: str) -> str:
 # --- ZPL through the CUPS raw queue --------------------------------------------------------
 
 
-@pytest.fixture(name="raw_queue")
-def raw_queue_fixture() -> Iterator[tuple[str, int]]:
-    queue = _queue("CUSTODY_TEST_CUPS_RAW_QUEUE")
-    port = int(_env("CUSTODY_TEST_CUPS_RAW_PORT"))
-    _cancel_all(queue)
-    yield queue, port
-    _cancel_all(queue)
-
-
-class Listener:
-    """What the raw queue's socket backend delivers on one connection to 127.0.0.1:port."""
-
-    def __init__(self, port: int) -> None:
-        try:
-            self.server = socket.create_server(("127.0.0.1", port))
-        except OSError as error:
-            pytest.fail(f"cannot listen on 127.0.0.1:{port} for the raw queue: {error}")
-        self.server.settimeout(WAIT_S)
-        self.received = b""
-        self.error: OSError | None = None
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def _serve(self) -> None:
-        try:
-            conn, _ = self.server.accept()
-            with conn:
-                conn.settimeout(WAIT_S)
-                chunks: list[bytes] = []
-                while chunk := conn.recv(65536):
-                    chunks.append(chunk)
-            self.received = b"".join(chunks)
-        except OSError as error:
-            self.error = error
-
-    def wait(self) -> bytes:
-        self.thread.join(timeout=WAIT_S + 5)
-        assert not self.thread.is_alive(), "the raw queue never delivered the job"
-        assert self.error is None, self.error
-        return self.received
-
-    def close(self) -> None:
-        """Stop listening now (shutdown wakes a blocked accept; close alone would not)."""
-        with contextlib.suppress(OSError):
-            self.server.shutdown(socket.SHUT_RDWR)
-        self.server.close()
-        self.thread.join(timeout=5)
-
-
 def test_zpl_through_the_cups_raw_queue_arrives_byte_for_byte(
-    twins: tuple[Cli, Cli], raw_queue: tuple[str, int]
+    twins: tuple[Cli, Cli], raw_listener: tuple[str, Listener]
 ) -> None:
     printed, filed = twins
-    queue, port = raw_queue
+    queue, listener = raw_listener
     ids = _sample_ids(printed)[:2]
-    listener = Listener(port)
-    try:
-        sent = _labels(printed, ids, "thermal-2x1-203", "zpl", "--printer", queue)
-        assert sent.code == 0, sent
-        assert f"Sent 2 label(s) to printer {queue} (template thermal-2x1-203, " in sent.out
-        _job(sent, queue)
-        received = listener.wait()
-    finally:
-        listener.close()
+    sent = _labels(printed, ids, "thermal-2x1-203", "zpl", "--printer", queue)
+    assert sent.code == 0, sent
+    assert f"Sent 2 label(s) to printer {queue} (template thermal-2x1-203, " in sent.out
+    _job(sent, queue)
+    received = listener.wait()
     zpl = filed.home / "labels.zpl"
     written = _labels(filed, ids, "thermal-2x1-203", "zpl", "--out", str(zpl))
     assert written.code == 0, written
@@ -186,71 +109,9 @@ def test_zpl_through_the_cups_raw_queue_arrives_byte_for_byte(
 # --- PDF through the CUPS cups-pdf queue ---------------------------------------------------
 
 
-def _pdf_queue() -> tuple[str, Path]:
-    queue = _queue("CUSTODY_TEST_CUPS_QUEUE")
-    out = Path(_env("CUSTODY_TEST_CUPS_OUT"))
-    if not out.is_dir():
-        skip_or_fail(f"CUSTODY_TEST_CUPS_OUT={out} is not a directory")
-    for tool in ("pdfinfo", "pdftoppm"):
-        if shutil.which(tool) is None:
-            skip_or_fail(f"{tool} (poppler-utils) is not installed")
-    return queue, out
-
-
-def _wait_for_job_output(out: Path, job: str) -> Path:
-    """cups-pdf's PPD labels every output file with the job number at the end."""
-    number = job.rsplit("-", 1)[-1]
-    deadline = time.monotonic() + WAIT_S
-    last = -1
-    while time.monotonic() < deadline:
-        found = sorted(out.glob(f"*-job_{number}.pdf"))
-        if found:
-            size = found[0].stat().st_size
-            if size > 0 and size == last:
-                return found[0]
-            last = size
-        time.sleep(0.25)
-    listing = sorted(p.name for p in out.iterdir())
-    pytest.fail(f"no cups-pdf output for job {job} in {out} after {WAIT_S:.0f} s: {listing}")
-
-
-def _page_sizes(pdf: Path) -> list[tuple[int, int]]:
-    info = subprocess.run(
-        ["pdfinfo", "-f", "1", "-l", "9999", str(pdf)],
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=True,
-    ).stdout
-    found = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info, re.MULTILINE)
-    return [(round(float(w)), round(float(h))) for w, h in found]
-
-
 def _decode(pdf: Path, dpi: int, key: bytes) -> Found:
     """Every QR on every page, in page order, with its centre in pixels at ``dpi``."""
-    prefix = pdf.with_suffix("")
-    subprocess.run(
-        ["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(prefix)],
-        check=True,
-        timeout=120,
-    )
-    found: Found = []
-    for png in sorted(pdf.parent.glob(f"{prefix.name}-*.png")):
-        with Image.open(png) as img:
-            for result in zxingcpp.read_barcodes(img):
-                parsed = parse(result.text, key)
-                assert isinstance(parsed, Code), (png.name, result.text, parsed)
-                corners = result.position
-                points = (
-                    corners.top_left,
-                    corners.top_right,
-                    corners.bottom_right,
-                    corners.bottom_left,
-                )
-                x = sum(point.x for point in points) / 4
-                y = sum(point.y for point in points) / 4
-                found.append((parsed, (x, y)))
-    return found
+    return [(label_code(read.text, key), read.centre) for read in read_qr(pdf, dpi)]
 
 
 @pytest.mark.parametrize(
@@ -260,17 +121,14 @@ def _decode(pdf: Path, dpi: int, key: bytes) -> Found:
 def test_pdf_through_cups_prints_at_true_scale_on_the_template_page(
     twins: tuple[Cli, Cli], template: str, count: int, start_at: int, dpi: int
 ) -> None:
-    queue, out = _pdf_queue()
+    queue, out = pdf_queue()
     printed, filed = twins
     ids = _sample_ids(printed)[:count]
     where = ("--start-at", str(start_at))
     sent = _labels(printed, ids, template, "pdf", "--printer", queue, *where)
     assert sent.code == 0, sent
     assert f"Sent {count} label(s) to printer {queue} (template {template}, " in sent.out
-    cups_pdf = _wait_for_job_output(out, _job(sent, queue))
-    copy = printed.home / "printed.pdf"
-    shutil.copyfile(cups_pdf, copy)
-    cups_pdf.unlink()
+    copy = take_output(out, job_output(_job(sent, queue)), printed.home / "printed.pdf")
 
     reference = filed.home / "reference.pdf"
     written = _labels(filed, ids, template, "pdf", "--out", str(reference), *where)
@@ -279,7 +137,7 @@ def test_pdf_through_cups_prints_at_true_scale_on_the_template_page(
     t = TEMPLATES[template]
     pages = 1 if t.per_page > 1 else count
     page = (round(t.page_width), round(t.page_height))
-    assert _page_sizes(copy) == [page] * pages  # the 2"x1" label is not put on Letter
+    assert page_sizes(copy) == [page] * pages  # the 2"x1" label is not put on Letter
     key = keyfile.load(printed.db.with_name("demo.label-key"))
     found = _decode(copy, dpi, key)
     expected = [
@@ -302,7 +160,7 @@ def test_pdf_through_cups_prints_at_true_scale_on_the_template_page(
 def test_an_unknown_printer_is_refused_before_anything_is_journaled(
     twins: tuple[Cli, Cli],
 ) -> None:
-    known = _queue("CUSTODY_TEST_CUPS_QUEUE")
+    known = cups_queue(QUEUE_ENV)
     cli, _ = twins
     before = journal_kinds(cli.db)
     missing = f"NO_SUCH_PRINTER_{uuid.uuid4().hex[:6]}"

@@ -9,150 +9,48 @@ where the test listens); skipped without them, a failure under ``CUSTODY_REQUIRE
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
-import socket
 import subprocess
-import threading
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import zxingcpp
 from PIL import Image
 from reportlab.pdfgen import canvas
 
-from custody.domain import labelcode
+from cups_support import (
+    Listener,
+    job_output,
+    label_code,
+    page_sizes,
+    pdf_queue,
+    raw_queue,
+    read_qr,
+    sample_label,
+    take_output,
+)
+from cups_support import raw_listener_fixture as raw_listener_fixture  # pytest fixture
 from custody.domain.label_layout import LabelContent
-from custody.domain.labelcode import Code, LabelKind
+from custody.domain.labelcode import Code
 from custody.render import cups
 from custody.render.label_pdf import render_labels
 from custody.render.label_zpl import render_zpl
 from lab_support import skip_or_fail
 
 KEY = bytes(range(32))
-WAIT_S = 60.0
-
-
-def _env(name: str) -> str:
-    value = os.environ.get(name, "")
-    if not value:
-        skip_or_fail(f"{name} is not set (scripts/cups-test-printer start DIR)")
-    return value
-
-
-def _queue_ready(queue: str) -> None:
-    lpstat = shutil.which("lpstat")
-    if lpstat is None:
-        skip_or_fail("CUPS's lpstat is not installed (apt-get install cups)")
-        raise AssertionError("unreachable")
-    shown = subprocess.run(
-        [lpstat, f"-p{queue}"], capture_output=True, text=True, timeout=30, check=False
-    )
-    if shown.returncode != 0:
-        skip_or_fail(f"CUPS queue {queue!r} is not there: {shown.stderr.strip()}")
-
-
-def _raw_queue() -> tuple[str, int]:
-    queue = _env("CUSTODY_TEST_CUPS_RAW_QUEUE")
-    port = int(_env("CUSTODY_TEST_CUPS_RAW_PORT"))
-    _queue_ready(queue)
-    return queue, port
-
-
-def _pdf_queue() -> tuple[str, Path]:
-    queue = _env("CUSTODY_TEST_CUPS_QUEUE")
-    out = Path(_env("CUSTODY_TEST_CUPS_OUT"))
-    if not out.is_dir():
-        skip_or_fail(f"CUSTODY_TEST_CUPS_OUT={out} is not a directory")
-    _queue_ready(queue)
-    return queue, out
+ZPL_CONTROL = "Polvo blanco ^FD~ con caracteres de control ZPL"  # must arrive escaped, intact
 
 
 def _labels(count: int) -> tuple[list[tuple[LabelContent, str]], list[Code]]:
-    labels: list[tuple[LabelContent, str]] = []
-    codes: list[Code] = []
-    for i in range(count):
-        code = Code(LabelKind.SAMPLE, f"MXAICM2026{700 + i:06d}", 40 + i)
-        content = LabelContent(
-            id_text=f"MX-AICM-2026-{700 + i:06d}",
-            case_exhibit=f"FED/CDMX/AICM/0004417/2026 · Ex. {i + 1}",
-            date="2026-09-01",
-            initials="JRS",
-            description="Polvo blanco ^FD~ con caracteres de control ZPL",
-            weight="9.0000 g",
-            seal="A-0004417",
-            hazard=True,
-            reprint=0,
-        )
-        labels.append((content, labelcode.encode(code, KEY)))
-        codes.append(code)
-    return labels, codes
+    made = [sample_label(700 + i, 40 + i, KEY, description=ZPL_CONTROL) for i in range(count)]
+    return [label for label, _ in made], [code for _, code in made]
 
 
-class Listener:
-    """What the raw queue's socket backend delivers on one connection to 127.0.0.1:port."""
-
-    def __init__(self, port: int) -> None:
-        try:
-            self.server = socket.create_server(("127.0.0.1", port))
-        except OSError as error:
-            pytest.fail(f"cannot listen on 127.0.0.1:{port} for the raw queue: {error}")
-        self.server.settimeout(WAIT_S)
-        self.received = b""
-        self.error: OSError | None = None
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def _serve(self) -> None:
-        try:
-            conn, _ = self.server.accept()
-            with conn:
-                conn.settimeout(WAIT_S)
-                chunks: list[bytes] = []
-                while chunk := conn.recv(65536):
-                    chunks.append(chunk)
-            self.received = b"".join(chunks)
-        except OSError as error:
-            self.error = error
-
-    def wait(self) -> bytes:
-        self.thread.join(timeout=WAIT_S + 5)
-        assert not self.thread.is_alive(), "the raw queue never delivered the job"
-        assert self.error is None, self.error
-        return self.received
-
-    def close(self) -> None:
-        """Stop listening now (shutdown wakes a blocked accept; close alone would not)."""
-        with contextlib.suppress(OSError):
-            self.server.shutdown(socket.SHUT_RDWR)
-        self.server.close()
-        self.thread.join(timeout=5)
-
-
-def cancel_all(queue: str) -> None:
-    """No job left over from another test may reach the next listener."""
-    cancel = shutil.which("cancel")
-    if cancel is not None:
-        subprocess.run([cancel, "-a", queue], capture_output=True, timeout=30, check=False)
-
-
-@pytest.fixture(name="raw")
-def raw_fixture() -> Iterator[tuple[str, Listener]]:
-    queue, port = _raw_queue()
-    cancel_all(queue)
-    listener = Listener(port)
-    yield queue, listener
-    listener.close()
-    cancel_all(queue)
-
-
-def test_raw_zpl_arrives_byte_for_byte(raw: tuple[str, Listener]) -> None:
-    queue, listener = raw
+def test_raw_zpl_arrives_byte_for_byte(raw_listener: tuple[str, Listener]) -> None:
+    queue, listener = raw_listener
     labels, _ = _labels(2)
     data = render_zpl(labels, "thermal-2x1-203")
     job = cups.submit_raw(data, queue, "custody test raw")
@@ -160,70 +58,22 @@ def test_raw_zpl_arrives_byte_for_byte(raw: tuple[str, Listener]) -> None:
     assert listener.wait() == data
 
 
-def _wait_for_job_output(out: Path, job: str) -> Path:
-    """cups-pdf's PPD labels every output file with the job number at the end."""
-    number = job.rsplit("-", 1)[-1]
-    deadline = time.monotonic() + WAIT_S
-    last = -1
-    while time.monotonic() < deadline:
-        found = sorted(out.glob(f"*-job_{number}.pdf"))
-        if found:
-            size = found[0].stat().st_size
-            if size > 0 and size == last:
-                return found[0]
-            last = size
-        time.sleep(0.25)
-    listing = sorted(p.name for p in out.iterdir())
-    pytest.fail(f"no cups-pdf output for job {job} in {out} after {WAIT_S:.0f} s: {listing}")
-
-
-def page_sizes(pdf: Path) -> list[tuple[int, int]]:
-    info = subprocess.run(
-        ["pdfinfo", "-f", "1", "-l", "9999", str(pdf)],
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=True,
-    ).stdout
-    found = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info, re.MULTILINE)
-    return [(round(float(w)), round(float(h))) for w, h in found]
-
-
 def test_pdf_bytes_print_at_true_scale_on_a_label_page(tmp_path: Path) -> None:
-    queue, out = _pdf_queue()
-    if shutil.which("pdfinfo") is None or shutil.which("pdftoppm") is None:
-        skip_or_fail("poppler-utils (pdfinfo, pdftoppm) is not installed")
+    queue, out = pdf_queue()
     labels, codes = _labels(2)
     rendered = render_labels(labels, "thermal-2x1-203", out=tmp_path / "labels.pdf")
     title = f"custody-test-{uuid.uuid4().hex[:8]}"
     job = cups.submit_pdf(rendered.path.read_bytes(), queue, (144.0, 72.0), title)
-    printed = _wait_for_job_output(out, job)
-    copy = tmp_path / "printed.pdf"
-    shutil.copyfile(printed, copy)
-    printed.unlink()
+    copy = take_output(out, job_output(job), tmp_path / "printed.pdf")
     assert page_sizes(copy) == [(144, 72), (144, 72)]  # not the queue's Letter
-    subprocess.run(
-        ["pdftoppm", "-r", "203", "-gray", "-png", str(copy), str(tmp_path / "page")],
-        check=True,
-        timeout=60,
-    )
-    found: list[Code] = []
-    for png in sorted(tmp_path.glob("page-*.png")):
-        with Image.open(png) as img:
-            for result in zxingcpp.read_barcodes(img):
-                parsed = labelcode.parse(result.text, KEY)
-                assert isinstance(parsed, Code), parsed
-                found.append(parsed)
-    assert found == codes
+    assert [label_code(read.text, KEY) for read in read_qr(copy, 203)] == codes
 
 
 def test_a_page_larger_than_the_media_is_cropped_never_scaled(tmp_path: Path) -> None:
     """print-scaling=none: a 1/2" square in the middle of a 4"x4" page printed on 2"x1" media is
     still 1/2" (36 px at 72 dpi) and centred. CUPS's default would fill (18 px) and ``fit``
     would shrink it (9 px)."""
-    queue, out = _pdf_queue()
-    if shutil.which("pdftoppm") is None:
-        skip_or_fail("poppler-utils (pdftoppm) is not installed")
+    queue, out = pdf_queue()
     square = tmp_path / "square.pdf"
     c = canvas.Canvas(str(square), pagesize=(288, 288), invariant=1)
     c.setFillGray(0)
@@ -231,10 +81,7 @@ def test_a_page_larger_than_the_media_is_cropped_never_scaled(tmp_path: Path) ->
     c.showPage()
     c.save()
     job = cups.submit_pdf(square, queue, (144.0, 72.0), f"custody-test-{uuid.uuid4().hex[:8]}")
-    printed = _wait_for_job_output(out, job)
-    copy = tmp_path / "printed.pdf"
-    shutil.copyfile(printed, copy)
-    printed.unlink()
+    copy = take_output(out, job_output(job), tmp_path / "printed.pdf")
     assert page_sizes(copy) == [(144, 72)]
     subprocess.run(
         ["pdftoppm", "-r", "72", "-gray", "-png", "-singlefile", str(copy), str(tmp_path / "p")],
@@ -251,7 +98,7 @@ def test_a_page_larger_than_the_media_is_cropped_never_scaled(tmp_path: Path) ->
 
 
 def test_an_unknown_printer_is_named_with_the_ones_there_are() -> None:
-    queue, _ = _raw_queue()
+    queue, _ = raw_queue()
     missing = f"CUSTODY_NO_SUCH_{uuid.uuid4().hex[:6]}"
     with pytest.raises(cups.UnknownQueue) as caught:
         cups.check_queue(missing)
@@ -269,7 +116,7 @@ def _admin(*argv: str) -> None:
 @pytest.fixture(name="spare_queue")
 def spare_queue_fixture() -> Iterator[str]:
     """A queue of this test's own (to pause and reject without disturbing the others)."""
-    _raw_queue()
+    raw_queue()
     if os.geteuid() != 0 or shutil.which("lpadmin") is None:
         skip_or_fail("adding a CUPS queue needs root (lpadmin)")
     queue = f"CUSTODY_SPARE_{uuid.uuid4().hex[:6]}"

@@ -3,30 +3,23 @@ printer's stored calibration applied."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import time
 import uuid
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
 import pytest
-import zxingcpp
-from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinterInfo
 from pytestqt.qtbot import QtBot
 from ui_support import SUPERVISOR, make_ctx
 
+from cups_support import label_code, qt_pdf_queue, read_qr, take_output, titled_output
 from custody import demo, keyfile
 from custody.context import AppContext
-from custody.domain import labelcode
 from custody.domain.labelcode import Code
 from custody.services import lookup, printers
 from custody.ui.dialogs.print_labels import TO_FILE, PrintLabelsDialog
 from custody.ui.printing import print_pdf_pages
-from lab_support import skip_or_fail
 
 
 @pytest.fixture
@@ -44,21 +37,9 @@ def _codes(ctx: AppContext, n: int) -> list[str]:
     return [row.code for row in rows]
 
 
-def _decode(pdf: Path, dpi: int = 300) -> list[tuple[str, int, int]]:
-    """Every QR on page 1: its text and its top-left corner in pixels."""
-    prefix = pdf.with_suffix("")
-    subprocess.run(
-        ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", "1", "-l", "1", str(pdf), str(prefix)],
-        check=True,
-        timeout=60,
-    )
-    (png,) = pdf.parent.glob(f"{prefix.name}-*.png")
-    found: list[tuple[str, int, int]] = []
-    with Image.open(png) as img:
-        for result in zxingcpp.read_barcodes(img):
-            found.append((result.text, result.position.top_left.x, result.position.top_left.y))
-    png.unlink()
-    return found
+def _decode(pdf: Path) -> list[tuple[str, int, int]]:
+    """Every QR at 300 dpi: its text and its top-left corner in pixels."""
+    return [(read.text, *read.top_left) for read in read_qr(pdf, 300)]
 
 
 def _dialog(qtbot: QtBot, ctx: AppContext, codes: list[str], **kw: object) -> PrintLabelsDialog:
@@ -76,9 +57,7 @@ def _select(combo: object, data: str) -> None:
 def _parse(ctx: AppContext, payload: str) -> Code:
     path = ctx.label_key_path()
     assert path is not None
-    code = labelcode.parse(payload, keyfile.load(path))
-    assert isinstance(code, Code), code
-    return code
+    return label_code(payload, keyfile.load(path))
 
 
 def test_save_to_file_journals_then_writes_decodable_labels(
@@ -144,26 +123,6 @@ def test_offsets_are_stored_per_printer_and_template(qtbot: QtBot, ctx: AppConte
     assert str(stored.dx_mm) == "1.25"
 
 
-def _cups() -> tuple[str, Path]:
-    queue = os.environ.get("CUSTODY_TEST_CUPS_QUEUE", "")
-    out = os.environ.get("CUSTODY_TEST_CUPS_OUT", "")
-    if not queue or not out or queue not in QPrinterInfo.availablePrinterNames():
-        skip_or_fail("no CUPS test queue (scripts/cups-test-printer start DIR)")
-    return queue, Path(out)
-
-
-def _wait(out: Path, stem: str) -> Path:
-    deadline = time.monotonic() + 60
-    last = -1
-    while time.monotonic() < deadline:
-        found = sorted(out.glob(f"{stem}*.pdf"))
-        if found and found[0].stat().st_size == last > 0:
-            return found[0]
-        last = found[0].stat().st_size if found else -1
-        time.sleep(0.25)
-    pytest.fail(f"no cups-pdf output for {stem} in {out}")
-
-
 def _print_as(stem: str, pdf: Path, printer: str, size: tuple[float, float]) -> int:
     """Print through the real path; cups-pdf names its output after the PDF's file stem."""
     return print_pdf_pages(pdf.rename(pdf.with_name(f"{stem}.pdf")), printer, size)
@@ -174,7 +133,7 @@ def test_printed_through_cups_with_the_printers_calibration(
 ) -> None:
     """The same two labels printed at position 4 of a Letter sheet, first with no offsets, then
     with +5 mm right / +3 mm up stored for this printer: every QR moves by exactly that much."""
-    queue, out = _cups()
+    queue, out = qt_pdf_queue()
     codes = _codes(ctx, 2)
     corners: list[dict[str, tuple[int, int]]] = []
     for dx, dy in ((0.0, 0.0), (5.0, 3.0)):
@@ -192,11 +151,8 @@ def test_printed_through_cups_with_the_printers_calibration(
             dialog.reason_edit.setText("calibration check")
         qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
         assert dialog.message.property("ok") is True, dialog.message.text()
-        printed = tmp_path / f"{stem}.pdf"
-        produced = _wait(out, stem)
-        printed.write_bytes(produced.read_bytes())
-        produced.unlink()
-        corners.append({_parse(ctx, text).body: (x, y) for text, x, y in _decode(printed, dpi=300)})
+        printed = take_output(out, titled_output(stem), tmp_path / f"{stem}.pdf")
+        corners.append({_parse(ctx, text).body: (x, y) for text, x, y in _decode(printed)})
     assert len(corners[0]) == len(corners[1]) == 2
     for body, (x0, y0) in corners[0].items():
         x1, y1 = corners[1][body]
