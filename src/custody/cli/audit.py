@@ -16,11 +16,9 @@ from custody.cli.common import (
     grams,
     local_and_utc,
     out,
-    plain,
     print_json,
     sample_id,
 )
-from custody.db.verify import Divergence, VerifyReport
 from custody.services import audit, lookup
 from custody.services.lookup import EventView
 
@@ -130,7 +128,7 @@ def _progress(done: int, total: int) -> None:
 def _verify(args: argparse.Namespace, session: Session) -> int:
     ctx, _ = session.signed_in()
     progress = _progress if sys.stderr.isatty() and not args.json else None
-    report: VerifyReport = ctx.query(partial(audit.verify, progress=progress))
+    report: audit.VerifyReport = ctx.query(partial(audit.verify, progress=progress))
     if progress is not None:
         err("")
     if args.json:
@@ -143,7 +141,7 @@ def _verify(args: argparse.Namespace, session: Session) -> int:
                 "records_compared": report.records_compared,
                 "chain_break": report.chain_break,
                 "divergence": report.divergence,
-                "meaning": _meaning(report),
+                "meaning": audit.verify_meaning(report),
                 "notes": report.notes,
             }
         )
@@ -153,7 +151,7 @@ def _verify(args: argparse.Namespace, session: Session) -> int:
     return 0 if report.intact else EXIT_TAMPERED
 
 
-def _verify_text(report: VerifyReport, where: str) -> list[str]:
+def _verify_text(report: audit.VerifyReport, where: str) -> list[str]:
     head = report.head_hash if report.chain_break is None else "(not reached: the chain is broken)"
     lines = [
         f"Database:                {where}",
@@ -163,58 +161,22 @@ def _verify_text(report: VerifyReport, where: str) -> list[str]:
     ]
     lines += [f"Note: {note}" for note in report.notes]
     if report.intact:
-        lines.append("INTACT: the hash chain is unbroken and every record matches the journal.")
+        lines.append(audit.verdict(report))
         return lines
     if report.chain_break is not None:
-        lines += [
-            f"TAMPERED: the journal's hash chain breaks at entry seq {report.chain_break.seq}.",
-            f"  problem: {report.chain_break.problem}",
-        ]
+        lines += [audit.verdict(report), f"  problem: {report.chain_break.problem}"]
     elif report.divergence is not None:
         d = report.divergence
         lines += [
-            "DIVERGED: a record does not match what the journal says it should be.",
+            audit.verdict(report),
             f"  table:          {d.table}",
             f"  record key:     {d.key}",
             f"  field:          {d.field or '(the whole row)'}",
-            f"  journal value:  {_shown(d.journal_value)}",
-            f"  table value:    {_shown(d.table_value)}",
+            f"  journal value:  {audit.shown_value(d.journal_value)}",
+            f"  table value:    {audit.shown_value(d.table_value)}",
             "  last journal entry touching it: "
             + (f"seq {d.last_seq}" if d.last_seq is not None else "none"),
             f"  problem: {d.problem}",
         ]
-    lines.append(f"  meaning: {_meaning(report)}")
+    lines.append(f"  meaning: {audit.verify_meaning(report)}")
     return lines
-
-
-def _shown(value: Any) -> str:
-    return "(none)" if value is None else repr(plain(value))
-
-
-def _meaning(report: VerifyReport) -> str:
-    if report.chain_break is not None:
-        return (
-            "the journal was altered, removed or reordered after it was written; entries from "
-            f"seq {report.chain_break.seq} on cannot be trusted. Restore the last verified "
-            "backup and investigate who had write access to the database."
-        )
-    if report.divergence is not None:
-        return _divergence_meaning(report.divergence)
-    return "nothing was changed outside Custody."
-
-
-def _divergence_meaning(d: Divergence) -> str:
-    if d.field is None and d.table_value is None:
-        return (
-            f"the record {d.table} #{d.key} was deleted outside Custody: the journal says it "
-            "exists but the table no longer has it."
-        )
-    if d.field is None:
-        return (
-            f"the record {d.table} #{d.key} was added outside Custody: no journal entry created it."
-        )
-    return (
-        f"the {d.table} table was changed outside Custody (a direct database edit): "
-        f"the field '{d.field}' of record #{d.key} no longer holds the value the journal "
-        "recorded. Treat that record as compromised until the change is explained."
-    )

@@ -68,11 +68,15 @@ _CREATOR = "Custody"
 @functools.cache
 def register_fonts() -> None:
     """Register :data:`FONT` and :data:`FONT_BOLD` with reportlab (once per process), from the
-    package's font files; any canvas can then ``setFont`` them. ``measure`` calls this."""
+    package's font files, and map them as one family; any canvas can then ``setFont`` them and
+    a ``Paragraph`` in them resolves ``<b>`` to the bold. ``measure`` calls this."""
     fonts = resources.files("custody") / "resources" / "fonts"
     for name, filename in _FONT_FILES.items():
         with (fonts / filename).open("rb") as data:
             pdfmetrics.registerFont(TTFont(name, data))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
 
 
 def font_descent() -> float:

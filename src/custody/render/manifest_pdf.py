@@ -267,7 +267,7 @@ def render_manifest(
         title=TITLE,
         reference=f"{content.manifest_number} · {revision}",
         fingerprint=content.fingerprint,
-        software=content.software,
+        footer=(content.software,),
         watermark=superseded_lines(superseded_by) if superseded_by is not None else (),
     )
     return build_pdf(

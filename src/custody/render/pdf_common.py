@@ -1,24 +1,24 @@
-"""Shared furniture for Custody's multi-page PDFs (transfer manifests, custody reports).
+"""The machinery of Custody's multi-page PDFs (transfer manifests, supervisor reports).
 
 * :func:`fonts` — the fonts of every Custody PDF (those of :mod:`custody.render.label_pdf`),
-  registered with reportlab before first use.
+  registered with reportlab, as one family, before first use.
 * :class:`Measure` and :meth:`Measure.wrap` — text measured and broken into lines that fit a
   width, with a cache: table cells become plain ``"\\n"``-joined strings (far cheaper than a
   ``Paragraph`` per cell) that never overflow their column.
 * :class:`QrFlowable` — a QR symbol from :func:`custody.render.qr.qr_matrix` as vector rects,
   with its quiet zone.
-* :class:`PageFurniture` and :func:`build_pdf` — every page gets a header (title, reference),
-  a footer (content fingerprint, software, "Page x of y / Página x de y") and optionally a large
-  diagonal watermark, drawn when the document is saved, once the page count is known. Output is
-  byte-identical for identical input (``invariant=1``, fixed metadata).
+* :class:`PageFurniture`, :class:`FurnitureMetrics` and :func:`build_pdf` — every page gets a
+  header (title, reference, optionally a subject line), a footer (content fingerprint, the
+  document's own lines such as the software, "Page x of y / Página x de y") and optionally a
+  large diagonal watermark, drawn when the document is saved, once the page count is known.
+  Output is byte-identical for identical input (``invariant=1``, fixed metadata).
 """
 
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 from xml.sax.saxutils import escape
@@ -29,7 +29,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from custody.domain.text_fit import fit_text
 from custody.render import label_pdf
+from custody.render.pdf_watermark import draw_watermark
 from custody.render.qr import matrix_runs, qr_matrix
 
 __all__ = [
@@ -48,6 +50,10 @@ __all__ = [
 PAGE_SIZES: dict[str, tuple[float, float]] = {"letter": LETTER, "a4": A4}
 _CREATOR = "Custody"
 _EPSILON = 0.01  # points of slack when comparing summed widths with a limit
+_RULE_GRAY = 0.4  # the header's and the footer's rules
+_RULE_WIDTH = 0.5
+_GAP = 12.0  # between texts sharing a line of the furniture, points
+_FINGERPRINT_SIZE = 6.5
 
 
 def fonts() -> tuple[str, str]:
@@ -176,41 +182,81 @@ class QrFlowable(Flowable):  # type: ignore[misc]  # reportlab is untyped
 
 @dataclass(frozen=True)
 class PageFurniture:
-    """What every page carries besides the story."""
+    """What every page carries besides the story, as plain text."""
 
-    title: str  # header, left: "Transfer manifest / Manifiesto de transferencia"
-    reference: str  # header, right: "MX-AICM-M-2026-0007 · Revision / Revisión 2"
-    fingerprint: str  # 64 hex digits
-    software: str = ""
+    title: str  # header, left, bold: "Transfer manifest / Manifiesto de transferencia"
+    reference: str  # header, right: shrunk, then shortened, to fit beside the title
+    fingerprint: str  # 64 hex digits, in the footer, never shortened
     fingerprint_label: str = "Content fingerprint (SHA-256) / Huella del contenido:"
-    watermark: tuple[str, ...] = field(default_factory=tuple)  # lines; empty: none
+    subject: str = ""  # header, a second line in bold; none when empty
+    footer: tuple[str, ...] = ()  # lines below the fingerprint; the first also has "Page x of y"
+    watermark: tuple[str, ...] = ()  # large diagonal lines across every page; empty: none
 
 
 @dataclass(frozen=True)
 class FurnitureMetrics:
-    """Where the furniture sits; the story's frame lies between ``header`` and ``footer``."""
+    """Where the furniture sits and how large it is. Distances are in points from the page's
+    edges; the story's frame lies between ``header`` and ``footer``."""
 
-    margin: float = 0.5 * inch
-    header: float = 0.42 * inch  # from the top margin down to the frame
-    footer: float = 0.42 * inch  # from the bottom margin up to the frame
-    title_size: float = 8.0
-    reference_size: float = 9.0
-    footer_size: float = 6.5
+    margin: float = 0.5 * inch  # left and right, of the frame and the furniture
+    top: float = 0.5 * inch  # page top to the top of the header's first line
+    bottom: float = 0.5 * inch  # page bottom to the baseline of the footer's last line
+    header: float = 0.92 * inch  # page top to the frame
+    footer: float = 0.92 * inch  # page bottom to the frame
+    title_size: float = 8.0  # the header's lines are 1.3 × this apart
+    reference_size: float = 9.0  # also the subject's
+    reference_bold: bool = True
+    footer_size: float = 6.5  # the footer's lines other than the fingerprint
+    counter_size: float = 6.5  # "Page x of y", bold
 
     def frame(self, size: tuple[float, float]) -> tuple[float, float, float, float]:
         """``(x, y, width, height)`` of the story's frame on a page of ``size``."""
         width, height = size
         return (
             self.margin,
-            self.margin + self.footer,
+            self.footer,
             width - 2 * self.margin,
-            height - 2 * self.margin - self.header - self.footer,
+            height - self.header - self.footer,
         )
 
 
 def page_label(number: int, total: int) -> str:
     """The footer's page counter, bilingual."""
     return f"Page {number} of {total} / Página {number} de {total}"
+
+
+def _width(font: str, text: str, size: float) -> float:
+    return float(stringWidth(text, font, size))
+
+
+def _fit(
+    c: rl_canvas.Canvas, text: str, font: str, size: float, room: float, smallest: float
+) -> str:
+    """``text`` at the largest size down to ``smallest`` that fits ``room``, else shortened
+    with "…"; the canvas's font is set to that size."""
+    text, size = fit_text(text, room, size, smallest, partial(_width, font))
+    c.setFont(font, size)
+    return text
+
+
+def _fingerprint_lines(f: PageFurniture, inner: float) -> tuple[str, ...]:
+    """The fingerprint and its label on one line, or on two when they do not fit one (the
+    digits whole on the lower line)."""
+    line = f"{f.fingerprint_label} {f.fingerprint}"
+    if _width(fonts()[0], line, _FINGERPRINT_SIZE) <= inner:
+        return (line,)
+    return (f.fingerprint_label, f.fingerprint)
+
+
+def _pitch(m: FurnitureMetrics) -> float:
+    return 1.25 * max(m.footer_size, m.counter_size)
+
+
+def _rules(f: PageFurniture, m: FurnitureMetrics, inner: float) -> tuple[float, float]:
+    """How far the header's rule lies below the page's top, and the footer's above its bottom."""
+    header = m.top + m.title_size + (1.3 * m.title_size if f.subject else 0.0) + 5
+    rows = len(_fingerprint_lines(f, inner)) + len(f.footer or ("",))
+    return header, m.bottom + _pitch(m) * (rows - 1) + 1.5 * _FINGERPRINT_SIZE
 
 
 def _draw_furniture(
@@ -220,70 +266,45 @@ def _draw_furniture(
     number: int,
     total: int,
 ) -> None:
+    """Header (title and reference, the subject below, a rule) and footer (a rule, the
+    fingerprint, the footer's lines with the page counter on the first) on the current page."""
     regular, bold = fonts()
     width, height = c._pagesize
     left, right = m.margin, width - m.margin
+    inner = right - left
+    header, footer = _rules(f, m, inner)
     c.saveState()
     c.setFillGray(0)
-    c.setStrokeGray(0)
-    top = height - m.margin
+    c.setStrokeGray(_RULE_GRAY)
+    c.setLineWidth(_RULE_WIDTH)
+    c.line(left, height - header, right, height - header)
+    c.line(left, footer, right, footer)
+
+    y = height - m.top - m.title_size
     c.setFont(bold, m.title_size)
-    c.drawString(left, top - m.title_size, f.title)
-    c.setFont(bold, m.reference_size)
-    c.drawRightString(right, top - m.reference_size, f.reference)
-    c.setLineWidth(0.6)
-    rule = top - max(m.title_size, m.reference_size) - 4
-    c.line(left, rule, right, rule)
+    c.drawString(left, y, f.title)
+    room = inner - _width(bold, f.title, m.title_size) - _GAP
+    font = bold if m.reference_bold else regular
+    c.drawRightString(right, y, _fit(c, f.reference, font, m.reference_size, room, 6))
+    if f.subject:
+        y -= 1.3 * m.title_size
+        c.drawString(left, y, _fit(c, f.subject, bold, m.reference_size, inner, 6))
 
-    size = m.footer_size
-    base = m.margin
-    rule = base + 2 * size * 1.25 + 3
-    c.setLineWidth(0.4)
-    c.line(left, rule, right, rule)
-    c.setFont(regular, size)
-    line = f"{f.fingerprint_label} {f.fingerprint}"
-    first = base + size * 1.25
-    if stringWidth(line, regular, size) <= right - left:
-        c.drawString(left, first, line)
-    else:  # too narrow: the label above, the digits whole on their own line
-        c.drawString(left, first + size * 1.25, f.fingerprint_label)
-        c.drawString(left, first, f.fingerprint)
-    c.drawString(left, base, f.software)
-    c.setFont(bold, size)
-    c.drawRightString(right, base, page_label(number, total))
+    pitch = _pitch(m)
+    y = footer - 1.5 * _FINGERPRINT_SIZE
+    c.setFont(regular, _FINGERPRINT_SIZE)
+    for line in _fingerprint_lines(f, inner):
+        c.drawString(left, y, line)
+        y -= pitch
+    counter = page_label(number, total)
+    c.setFont(bold, m.counter_size)
+    c.drawRightString(right, y, counter)
+    room = inner - _width(bold, counter, m.counter_size) - _GAP
+    for line in f.footer or ("",):
+        c.drawString(left, y, _fit(c, line, regular, m.footer_size, room, 5))
+        room, y = inner, y - pitch
     if f.watermark:
-        _draw_watermark(c, f.watermark, bold, width, height)
-    c.restoreState()
-
-
-def _actual_text(text: str) -> str:
-    """A PDF text string (UTF-16BE with BOM, hex) for a marked-content ``/ActualText``."""
-    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
-
-
-def _draw_watermark(
-    c: rl_canvas.Canvas, lines: Sequence[str], font: str, width: float, height: float
-) -> None:
-    """Large translucent diagonal text across the page, over the content (still readable).
-
-    Text extractors read diagonal glyphs one by one, in scattered lines; each line is therefore
-    wrapped in a marked-content span whose ``/ActualText`` is the line, so ``pdftotext`` (and
-    any PDF reader's search) finds it whole."""
-    diagonal = math.hypot(width, height)
-    widest = max(stringWidth(line, font, 10.0) for line in lines)
-    size = min(60.0, 10.0 * 0.8 * diagonal / widest)
-    c.saveState()
-    c.setFillColorRGB(0.8, 0.0, 0.0, alpha=0.22)
-    c.translate(width / 2, height / 2)
-    c.rotate(math.degrees(math.atan2(height, width)))
-    step = size * 1.2
-    y = (len(lines) - 1) * step / 2 - size * 0.35
-    c.setFont(font, size)
-    for line in lines:
-        c.addLiteral(f"/Span <</ActualText {_actual_text(line)}>> BDC")
-        c.drawCentredString(0, y, line)
-        c.addLiteral("EMC")
-        y -= step
+        draw_watermark(c, f.watermark, bold)
     c.restoreState()
 
 
@@ -315,16 +336,23 @@ class _FurnishedCanvas(rl_canvas.Canvas):  # type: ignore[misc]  # reportlab is 
 
 
 def build_pdf(
-    story: list[Flowable],
+    story: Sequence[Flowable],
     furniture: PageFurniture,
     *,
     size: tuple[float, float] = LETTER,
     metrics: FurnitureMetrics | None = None,
     title: str = "",
 ) -> bytes:
-    """Lay ``story`` out on pages of ``size`` with ``furniture`` on every page; the PDF's bytes."""
-    fonts()
+    """Lay ``story`` out on pages of ``size`` with ``furniture`` on every page; the PDF's bytes.
+    ``title`` (the PDF's metadata) defaults to the furniture's title and subject."""
+    regular, _ = fonts()
     m = metrics or FurnitureMetrics()
+    header, footer = _rules(furniture, m, size[0] - 2 * m.margin)
+    if header > m.header or footer > m.footer:
+        raise ValueError(
+            f"The page header and footer need {header:.0f} pt at the top and {footer:.0f} pt at "
+            f"the bottom; the metrics leave {m.header:.0f} and {m.footer:.0f}."
+        )
     frame = Frame(
         *m.frame(size),
         leftPadding=0,
@@ -339,19 +367,20 @@ def build_pdf(
         pagesize=size,
         leftMargin=m.margin,
         rightMargin=m.margin,
-        topMargin=m.margin,
-        bottomMargin=m.margin,
-        title=title or furniture.title,
+        topMargin=m.header,
+        bottomMargin=m.footer,
+        title=title or " — ".join(t for t in (furniture.title, furniture.subject) if t),
         author="",
         subject="",
         creator=_CREATOR,
         producer=_CREATOR,
         invariant=1,
+        initialFontName=regular,  # pages start in our font, not in Helvetica (not embedded)
     )
     template = PageTemplate(id="page", frames=[frame])
     doc.addPageTemplates([template])
     doc.build(
-        story,
+        list(story),
         canvasmaker=partial(_FurnishedCanvas, furniture=furniture, metrics=m),
     )
     return buf.getvalue()

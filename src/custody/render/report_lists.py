@@ -17,15 +17,16 @@ from custody.domain.reports import (
     ShipmentSummary,
     ShipmentSummaryRow,
 )
+from custody.render.pdf_common import build_pdf
 from custody.render.report_pages import (
     BAD_INK,
     GRID,
     LANDSCAPE,
     MARGIN,
+    METRICS,
     SHADE,
-    Furniture,
-    build_pdf,
     column_widths,
+    furniture,
     grams,
     or_dash,
     para,
@@ -200,16 +201,8 @@ def render_inventory(report: InventoryReport) -> bytes:
     places = len(report.sections)
     total = f"Total samples / Total de muestras: {report.total} ({places} locations / ubicaciones)"
     story += [para(total, _TOTAL), _audit_block(width)]
-    furniture = Furniture(
-        title=INVENTORY_TITLE,
-        lab_name=report.lab_name,
-        subject=f"Scope / Alcance: {report.scope}",
-        fingerprint=report.fingerprint,
-        generated_at=report.generated_at,
-        generated_by=report.generated_by,
-        software=report.software,
-    )
-    return build_pdf(story, furniture, LANDSCAPE)
+    pages = furniture(report, INVENTORY_TITLE, f"Scope / Alcance: {report.scope}")
+    return build_pdf(story, pages, size=LANDSCAPE, metrics=METRICS)
 
 
 # --- shipment summary -------------------------------------------------------------------------
@@ -256,13 +249,5 @@ def render_shipment_summary(report: ShipmentSummary) -> bytes:
         f"abiertas: {report.open_discrepancies}"
     )
     story.append(para(totals, _TOTAL))
-    furniture = Furniture(
-        title=SHIPMENTS_TITLE,
-        lab_name=report.lab_name,
-        subject="All shipments / Todos los envíos",
-        fingerprint=report.fingerprint,
-        generated_at=report.generated_at,
-        generated_by=report.generated_by,
-        software=report.software,
-    )
-    return build_pdf(story, furniture, LANDSCAPE)
+    pages = furniture(report, SHIPMENTS_TITLE, "All shipments / Todos los envíos")
+    return build_pdf(story, pages, size=LANDSCAPE, metrics=METRICS)

@@ -2,7 +2,8 @@
 
 Each renderer draws exactly the pure content of :mod:`custody.domain.reports` and nothing
 else; the header and footer of every page (title, lab, subject, content fingerprint, generated
-at/by, software, "Page x of y / Página x de y") come from :mod:`custody.render.report_pages`.
+at/by, software, "Page x of y / Página x de y") are :func:`custody.render.report_pages.furniture`,
+drawn by :func:`custody.render.pdf_common.build_pdf` as on the transfer manifest.
 Headings are bilingual (English / Spanish). Every value sits in a wrapping paragraph, so a long
 value wraps inside its cell and never runs off the page. Output is byte-identical for identical
 input; :func:`write_pdf` writes it atomically. The inventory and the shipment summary are drawn
@@ -23,6 +24,7 @@ from custody.domain.reports import (
     SampleIdentity,
     VerificationStatus,
 )
+from custody.render.pdf_common import build_pdf
 from custody.render.report_lists import (
     INVENTORY_TITLE,
     SHIPMENTS_TITLE,
@@ -33,10 +35,10 @@ from custody.render.report_pages import (
     BAD_INK,
     GRID,
     MARGIN,
+    METRICS,
     PORTRAIT,
     SHADE,
-    Furniture,
-    build_pdf,
+    furniture,
     grams,
     or_dash,
     para,
@@ -223,13 +225,5 @@ def render_custody_report(report: CustodyReport) -> bytes:
     if not report.events:
         story.append(para("No custody events recorded / Sin eventos de custodia", _VALUE))
     story.append(para(f"End of report: {count} events / Fin del informe: {count} eventos.", _NOTE))
-    furniture = Furniture(
-        title=CUSTODY_TITLE,
-        lab_name=report.lab_name,
-        subject=f"Sample / Muestra: {report.sample.sample_id}",
-        fingerprint=report.fingerprint,
-        generated_at=report.generated_at,
-        generated_by=report.generated_by,
-        software=report.software,
-    )
-    return build_pdf(story, furniture, PORTRAIT)
+    pages = furniture(report, CUSTODY_TITLE, f"Sample / Muestra: {report.sample.sample_id}")
+    return build_pdf(story, pages, size=PORTRAIT, metrics=METRICS)

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
 from custody.db.queries import journal_size
-from custody.db.verify import Progress, VerifyReport
+from custody.db.verify import ChainBreak, Divergence, Progress, VerifyReport
 from custody.db.verify import verify as verify_journal
 from custody.domain.permissions import Action
 from custody.errors import AuthenticationFailed, Refusal
 from custody.services import users
 from custody.services.work import Work
+
+__all__ = [
+    "ChainBreak",
+    "Divergence",
+    "Progress",
+    "VerifyReport",
+    "record_backup",
+    "record_denial",
+    "shown_value",
+    "verdict",
+    "verify",
+    "verify_meaning",
+]
 
 
 def record_denial(work: Work, action: str, error: Refusal) -> None:
@@ -33,3 +51,58 @@ def record_backup(work: Work, target: str, size: int, sha256: str) -> None:
     """Journal a backup that was written (what, where, its fingerprint)."""
     work.require(Action.BACKUP, subject="backup")
     work.record("db.backup", "backup", {"target": target, "bytes": size, "sha256": sha256})
+
+
+# --- what a verify report means, in plain words (shared by the CLI and the app) -------------
+
+
+def verdict(report: VerifyReport) -> str:
+    """The one-line outcome: INTACT, TAMPERED (the chain breaks) or DIVERGED (a record)."""
+    if report.chain_break is not None:
+        return f"TAMPERED: the journal's hash chain breaks at entry seq {report.chain_break.seq}."
+    if report.divergence is not None:
+        return "DIVERGED: a record does not match what the journal says it should be."
+    return "INTACT: the hash chain is unbroken and every record matches the journal."
+
+
+def verify_meaning(report: VerifyReport) -> str:
+    """What the outcome means for the records, and what to do."""
+    if report.chain_break is not None:
+        return (
+            "the journal was altered, removed or reordered after it was written; entries from "
+            f"seq {report.chain_break.seq} on cannot be trusted. Restore the last verified "
+            "backup and investigate who had write access to the database."
+        )
+    if report.divergence is not None:
+        return _divergence_meaning(report.divergence)
+    return "nothing was changed outside Custody."
+
+
+def _divergence_meaning(d: Divergence) -> str:
+    if d.field is None and d.table_value is None:
+        return (
+            f"the record {d.table} #{d.key} was deleted outside Custody: the journal says it "
+            "exists but the table no longer has it."
+        )
+    if d.field is None:
+        return (
+            f"the record {d.table} #{d.key} was added outside Custody: no journal entry created it."
+        )
+    return (
+        f"the {d.table} table was changed outside Custody (a direct database edit): "
+        f"the field '{d.field}' of record #{d.key} no longer holds the value the journal "
+        "recorded. Treat that record as compromised until the change is explained."
+    )
+
+
+def shown_value(value: Any) -> str:
+    """A journal or table value of a divergence, as a reader sees it ('stored', 12, (none))."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, Enum):
+        value = value.value
+    elif isinstance(value, Decimal):
+        value = str(value)
+    elif isinstance(value, datetime | date):
+        value = value.isoformat()
+    return repr(value)

@@ -9,6 +9,7 @@ creates a record.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from custody.db import queries
@@ -18,6 +19,7 @@ from custody.domain.enums import EventType
 from custody.domain.labelcode import Code, LabelKind, ScanError, encode, parse
 from custody.domain.permissions import Action
 from custody.errors import Conflict, NotFound, Refusal, ValidationError
+from custody.services.custody import load_sample
 from custody.services.views import SampleView, sample_view
 from custody.services.work import Work
 
@@ -52,6 +54,21 @@ class IssuedLabel:
     code: Code
     reprint_of: int | None  # the voided serial, for a reprint
     reprint: int = 0  # 0 for the first print, n for the n-th reprint (shown on the label)
+
+
+@dataclass(frozen=True)
+class PrintView:
+    """One label printed for a record: its serial, stock, who printed it, and whether a later
+    reprint voided it."""
+
+    serial: int
+    template: str
+    printed_by: str
+    printed_at: datetime
+    reprint_of: int | None  # the serial this print voided
+    reprint_reason: str | None
+    voided: bool
+    voided_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -225,3 +242,27 @@ def _resolve(
             subject=subject,
         )
     return Scanned(parsed, view, None)
+
+
+def prints_of(work: Work, sample_id: int) -> list[PrintView]:
+    """Every label printed for a sample, oldest first (voided ones included)."""
+    work.require(Action.READ)
+    sample = load_sample(work, sample_id)
+    rows = queries.rows_where(
+        work.session, LabelPrint, "serial", kind=LabelKind.SAMPLE.value, body=sample.code_key
+    )
+    people = queries.people_names(work.session)
+    serials = {row.id: row.serial for row in rows}
+    return [
+        PrintView(
+            serial=row.serial,
+            template=row.template,
+            printed_by=people.get(row.printed_by_id, "?"),
+            printed_at=row.printed_at,
+            reprint_of=serials.get(row.reprint_of_id) if row.reprint_of_id else None,
+            reprint_reason=row.reprint_reason,
+            voided=row.voided,
+            voided_at=row.voided_at,
+        )
+        for row in rows
+    ]

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from custody.db import queries
 from custody.db.models import Photo
 from custody.domain.permissions import Action
 from custody.errors import ValidationError
@@ -56,3 +57,17 @@ def add_photo(work: Work, sample_id: int, filename: str, data: bytes) -> PhotoVi
     work.session.flush()
     work.record("sample.photo", f"sample:{sample.code}", {"sha256": digest, "filename": name})
     return PhotoView(photo.id, digest, kind, name, len(data))
+
+
+def photos_of(work: Work, sample_id: int) -> list[PhotoView]:
+    """The photographs of a sample, in the order they were added."""
+    work.require(Action.READ)
+    sample = load_sample(work, sample_id)
+    rows = queries.rows_where(work.session, Photo, "id", sample_id=sample.id)
+    return [PhotoView(p.id, p.sha256, p.media_type, p.filename, p.size_bytes) for p in rows]
+
+
+def photo_data(work: Work, photo_id: int) -> bytes:
+    """The stored bytes of a photograph (to show it)."""
+    work.require(Action.READ)
+    return work.get(Photo, photo_id, "photograph").data

@@ -18,7 +18,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-__all__ = ["MAX_DPI", "PrintError", "available_printers", "print_pdf_pages"]
+__all__ = ["MAX_DPI", "PrintError", "available_printers", "page_image", "print_pdf_pages"]
 
 MAX_DPI = 600
 _SIZE_TOLERANCE = 0.5  # points: PDF page sizes are decimal; reportlab writes them exactly
@@ -72,8 +72,11 @@ def _configure(printer: QPrinter, width: float, height: float) -> None:
         )
 
 
-def _page_image(page: object, dpi: int) -> QImage:
-    bitmap = page.render(scale=dpi / 72.0, grayscale=True, fill_color=(255, 255, 255, 255))  # type: ignore[attr-defined]
+def page_image(page: object, dpi: float, *, grayscale: bool = True) -> QImage:
+    """A pypdfium2 page rendered at ``dpi`` on white, as a QImage that owns its pixels."""
+    bitmap = page.render(  # type: ignore[attr-defined]
+        scale=dpi / 72.0, grayscale=grayscale, fill_color=(255, 255, 255, 255)
+    )
     try:
         channels = bitmap.n_channels
         fmt = {1: QImage.Format.Format_Grayscale8, 3: QImage.Format.Format_BGR888}.get(
@@ -130,7 +133,7 @@ def print_pdf_pages(
             for index in range(count):
                 if index and not printer.newPage():
                     raise PrintError(f"The printer {printer_name!r} refused page {index + 1}.")
-                image = _page_image(pdf[index], dpi)
+                image = page_image(pdf[index], dpi)
                 painter.drawImage(target, image, QRectF(image.rect()))
         except BaseException:
             printer.abort()  # no half-printed sheet of labels
