@@ -204,15 +204,16 @@ def titled_output(stem: str) -> str:
 
 
 def take_output(out: Path, pattern: str, to: Path) -> Path:
-    """Wait until cups-pdf has written the file ``pattern`` matches in ``out`` (not empty, no
-    longer growing), then move it to ``to`` so that no later test finds it."""
+    """Wait until cups-pdf has written the file ``pattern`` matches in ``out`` — complete (it
+    ends with the PDF trailer %%EOF) and no longer growing — then move it to ``to`` so that no
+    later test finds it. (Ghostscript pauses between pages: a steady size alone is not enough.)"""
     deadline = time.monotonic() + WAIT_S
     last = -1
     while time.monotonic() < deadline:
         found = sorted(out.glob(pattern))
         if found:
             size = found[0].stat().st_size
-            if size > 0 and size == last:
+            if size > 0 and size == last and _complete_pdf(found[0]):
                 shutil.copyfile(found[0], to)
                 found[0].unlink()
                 return to
@@ -220,6 +221,12 @@ def take_output(out: Path, pattern: str, to: Path) -> Path:
         time.sleep(0.25)
     listing = sorted(p.name for p in out.iterdir())
     pytest.fail(f"no cups-pdf output {pattern} in {out} after {WAIT_S:.0f} s: {listing}")
+
+
+def _complete_pdf(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 1024))
+        return b"%%EOF" in handle.read()
 
 
 def page_sizes(pdf: Path) -> list[tuple[int, int]]:

@@ -1,16 +1,22 @@
 """The GUI entry point: `custody [--db URL_OR_PATH] [--demo] [--version]`, `python -m custody`.
 
-Exit status: 0 normal end (or sign-in cancelled), 2 the database cannot be used or is not set up.
+On an empty database the first-run wizard sets the lab up and signs its supervisor in; otherwise
+the sign-in dialog comes first. The main window locks after the idle time in this workstation's
+settings (`custody.settings`, 1–30 min, default 15).
+
+Exit status: 0 normal end (or sign-in or first-run set-up cancelled), 2 the database cannot be
+used.
 
 Environment:
   CUSTODY_DB           default database when `--db` is not given (see `custody.paths`).
   CUSTODY_AUTOQUIT_MS  for start-up smoke tests: N ms after the first window is up (the sign-in
-                       dialog, or the main window), close it and exit 0.
+                       dialog, the first-run wizard, or the main window), close it and exit 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shlex
 import tempfile
@@ -23,19 +29,24 @@ from urllib.parse import urlsplit, urlunsplit
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from custody import __version__, demo, paths
+from custody import __version__, demo, paths, settings
 from custody.context import AppContext
 from custody.errors import NotInitialised, Refusal, StorageError
 from custody.services import lab
+from custody.services.lab import LabView
+from custody.ui.dialogs.first_run import FirstRunWizard
 from custody.ui.dialogs.sign_in import SignInDialog
 from custody.ui.excepthook import ExceptHook
 from custody.ui.icon import app_icon
 from custody.ui.labels import role_label
 from custody.ui.main_window import MainWindow
+from custody.ui.scan_filter import ScannerBurstFilter
+from custody.ui.session import Clock, IdleLock, monotonic_seconds
 from custody.ui.splash import busy_splash
 
 AUTOQUIT_ENV = "CUSTODY_AUTOQUIT_MS"
 EXIT_STORAGE = 2
+log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -155,6 +166,51 @@ def _open(args: argparse.Namespace, stack: ExitStack) -> tuple[AppContext, str]:
     return ctx, demo_hint(accounts)
 
 
+def _first_run(ctx: AppContext) -> LabView | None:
+    """The first-run wizard on an empty database; the lab once it is set up (None: cancelled)."""
+    wizard = FirstRunWizard(ctx, database=display_url(ctx.url))
+    _close_later(wizard.reject)
+    wizard.exec()
+    return wizard.lab_view
+
+
+def _sign_in(ctx: AppContext, lab_view: LabView, hint: str) -> bool:
+    dialog = SignInDialog(lab_view.lab_name, hint)
+    dialog.submitted.connect(partial(attempt_sign_in, ctx, dialog))
+    _close_later(dialog.reject)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def _workstation_settings() -> settings.Settings:
+    problems: list[str] = []
+    loaded = settings.load(problems=problems)
+    for problem in problems:
+        log.warning("%s", problem)
+    return loaded
+
+
+def show_main_window(
+    app: QApplication,
+    ctx: AppContext,
+    lab_view: LabView,
+    chosen: settings.Settings,
+    clock: Clock = monotonic_seconds,
+) -> tuple[MainWindow, IdleLock]:
+    """The main window, locked after `chosen.idle_lock_minutes` without input; "Sign out" on
+    the lock quits the app."""
+    window = MainWindow(ctx, lab_view)
+    # Scanner bursts anywhere go to the scan station; installed before the idle lock so that a
+    # scan it swallows still counts as activity.
+    scans = ScannerBurstFilter(window)
+    scans.burst_scanned.connect(window.handle_scan)
+    app.installEventFilter(scans)
+    idle = IdleLock(ctx, window, minutes=chosen.idle_lock_minutes, clock=clock)
+    idle.signed_out.connect(app.quit)
+    idle.install()
+    window.show()
+    return window, idle
+
+
 def run(app: QApplication, args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         trouble = _tr("Custody — Database problem")
@@ -163,30 +219,18 @@ def run(app: QApplication, args: argparse.Namespace) -> int:
         except StorageError as error:
             return _refuse(trouble, str(error))
         try:
-            lab_view = ctx.query(lab.lab)
+            lab_view: LabView | None = ctx.query(lab.lab)
         except NotInitialised:
-            where = display_url(ctx.url)
-            return _refuse(
-                _tr("Custody — Not set up"),
-                _tr(
-                    "The database {where} is not set up yet.\n\n"
-                    "Set your lab up first from the command line:\n"
-                    "    custody-cli --db {db} init --help\n\n"
-                    "or try Custody on a throwaway demo database:\n"
-                    "    custody --demo"
-                ).format(where=where, db=shlex.quote(where)),
-                QMessageBox.Icon.Information,
-            )
+            lab_view = None
         except StorageError as error:
             return _refuse(trouble, str(error))
-
-        dialog = SignInDialog(lab_view.lab_name, hint)
-        dialog.submitted.connect(partial(attempt_sign_in, ctx, dialog))
-        _close_later(dialog.reject)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if lab_view is None:
+            lab_view = _first_run(ctx)
+            if lab_view is None:
+                return 0
+        if ctx.actor is None and not _sign_in(ctx, lab_view, hint):
             return 0
-        window = MainWindow(ctx, lab_view)
-        window.show()
+        window, _idle = show_main_window(app, ctx, lab_view, _workstation_settings())
         _close_later(window.close)
         return app.exec()
 

@@ -14,6 +14,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP, appauthor=False))
 
 
+def config_dir() -> Path:
+    """Per-user settings of this workstation (`~/.config/Custody` on Linux)."""
+    return Path(platformdirs.user_config_dir(APP, appauthor=False))
+
+
 def default_db_path() -> Path:
     return data_dir() / "custody.sqlite"
 

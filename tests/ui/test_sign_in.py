@@ -93,3 +93,16 @@ def test_demo_hint_lists_the_accounts(qtbot, demo_ctx: AppContext) -> None:
     assert "Supervisor" in text
     plain = open_dialog(qtbot, demo_ctx)
     assert not plain.hint_label.isVisible()
+
+
+def test_return_signs_in_again_after_a_refusal(qtbot, demo_ctx: AppContext) -> None:
+    dialog = open_dialog(qtbot, demo_ctx)
+    qtbot.keyClicks(dialog.username_edit, "clerk")
+    qtbot.keyClicks(dialog.password_edit, "not the password")
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert dialog.message_label.text() == "Wrong user name or password."
+    assert dialog.ok_button.isDefault()
+    qtbot.keyClicks(dialog.password_edit, DEMO_USERS[2].password)
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert demo_ctx.actor is not None and demo_ctx.actor.username == "clerk"

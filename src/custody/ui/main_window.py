@@ -20,12 +20,19 @@ from PySide6.QtWidgets import (
 
 from custody import __version__
 from custody.context import AppContext
+from custody.domain.enums import Role
+from custody.domain.permissions import Action, is_allowed
 from custody.services.lab import LabView
 from custody.ui.dialogs.print_labels import PrintLabelsDialog
 from custody.ui.dialogs.scanner_test import ScannerTestDialog
 from custody.ui.labels import role_label
 from custody.ui.models.sample_table import PAGE_SIZE, SampleTableModel
+from custody.ui.views.audit import AuditView
+from custody.ui.views.intake import IntakeView
+from custody.ui.views.sample_detail import SampleDetailView
 from custody.ui.views.samples import SamplesView
+from custody.ui.views.scan_station import ScanStationView
+from custody.ui.views.shipments import ShipmentsView
 
 
 class MainWindow(QMainWindow):
@@ -46,10 +53,48 @@ class MainWindow(QMainWindow):
         self.samples.count_changed.connect(self.count_label.setText)
         self.count_label.setText(self.samples.count_text)
         self.add_view(self.samples, self.tr("&Samples"))
+        self._add_views()
         self._build_menus()
+        self._apply_role()
         self.samples.selection_changed.connect(self._update_actions)
         self.resize(1200, 700)
         self._focus_pending = True
+
+    def _add_views(self) -> None:
+        """The views after Samples: Ctrl+2 scan station, Ctrl+3 sample detail, then intake
+        (roles that register), shipments, and audit (supervisors and auditors)."""
+        ctx, lab = self.ctx, self.lab
+        role = ctx.actor.role if ctx.actor is not None else None
+        self.scan_station = ScanStationView(ctx, lab, parent=self)
+        self.add_view(self.scan_station, self.tr("S&can station"))
+        self.detail = SampleDetailView(ctx, lab, parent=self)
+        self.add_view(self.detail, self.tr("Sample &detail"))
+        self.intake: IntakeView | None = None
+        if role is not None and is_allowed(role, Action.REGISTER):
+            self.intake = IntakeView(ctx, lab, parent=self)
+            self.add_view(self.intake, self.tr("&Intake"))
+            self.intake.sample_activated.connect(self._on_sample_activated)
+            self.intake.sample_changed.connect(self._on_sample_changed)
+        self.shipments = ShipmentsView(ctx, lab, parent=self)
+        self.add_view(self.shipments, self.tr("S&hipments"))
+        self.audit: AuditView | None = None
+        if role in (Role.SUPERVISOR, Role.AUDITOR):
+            self.audit = AuditView(ctx, lab, parent=self)
+            self.add_view(self.audit, self.tr("&Audit"))
+        self.samples.sample_activated.connect(self._on_sample_activated)
+        self.detail.sample_changed.connect(self._on_sample_changed)
+
+    def handle_scan(self, text: str) -> None:
+        """A scanner burst recognised anywhere in the app (see ui.scan_filter): to the station."""
+        self.tabs.setCurrentWidget(self.scan_station)
+        self.scan_station.handle_scan(text)
+
+    def _on_sample_activated(self, code: str) -> None:
+        self.detail.show_sample(code)
+        self.tabs.setCurrentWidget(self.detail)
+
+    def _on_sample_changed(self, _code: str) -> None:
+        self.samples.apply_filter()
 
     # The samples view's widgets, as the window's (tests and shortcuts reach them here).
     @property
@@ -132,6 +177,16 @@ class MainWindow(QMainWindow):
             )
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
+
+    def _apply_role(self) -> None:
+        """Show only the actions the signed-in role may take (the services check again).
+
+        A hidden QAction is also disabled, so its shortcut does nothing.
+        """
+        role = self.ctx.actor.role if self.ctx.actor is not None else None
+        needs: list[tuple[QAction, Action]] = [(self.print_labels_action, Action.PRINT_LABELS)]
+        for action, needed in needs:
+            action.setVisible(role is not None and is_allowed(role, needed))
 
     # --- actions ----------------------------------------------------------------------------
 

@@ -95,6 +95,8 @@ class SignInDialog(QDialog):
         """Grey the form out while the caller checks the password."""
         for widget in (self.username_edit, self.password_edit, self.ok_button):
             widget.setEnabled(not busy)
+        if not busy:  # a disabled button loses its default role: Return must sign in again
+            self.ok_button.setDefault(True)
 
     def show_refusal(self, message: str) -> None:
         """Show why the sign-in was refused; stay open for another try."""

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,7 @@ FILTER_DELAY_MS = 250  # typing in the ID filter reloads after a short pause
 class SamplesView(QWidget):
     count_changed = Signal(str)  # "11 samples", "Matching: 3 samples so far…"
     selection_changed = Signal()
+    sample_activated = Signal(str)  # Enter or double-click on a row: its sample ID
 
     def __init__(
         self, ctx: AppContext, lab: LabView, *, page_size: int = PAGE_SIZE, parent: Any = None
@@ -59,9 +60,14 @@ class SamplesView(QWidget):
         self._build_filters()
         self._build_table()
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
+        self.table.activated.connect(self._on_table_activated)
         self.model.modelReset.connect(self.selection_changed)
         self.apply_filter()
         self._size_columns()
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.sample_activated.emit(self.model.row_at(index.row()).code)
 
     def focus_filter(self) -> None:
         self.prefix_edit.setFocus()
