@@ -16,8 +16,8 @@ from ui_support import SUPERVISOR, make_ctx
 from cups_support import label_code, qt_pdf_queue, read_qr, take_output, titled_output
 from custody import demo, keyfile
 from custody.context import AppContext
-from custody.domain.labelcode import Code
-from custody.services import lookup, printers
+from custody.domain.labelcode import Code, LabelKind
+from custody.services import labels, lookup, printers
 from custody.ui.dialogs.print_labels import TO_FILE, PrintLabelsDialog
 from custody.ui.printing import print_pdf_pages
 
@@ -158,3 +158,31 @@ def test_printed_through_cups_with_the_printers_calibration(
         x1, y1 = corners[1][body]
         assert abs((x1 - x0) - 5 * 300 / 25.4) <= 3, (x0, x1)
         assert abs((y0 - y1) - 3 * 300 / 25.4) <= 3, (y0, y1)  # pixels grow downward
+
+
+def test_location_labels_refuse_an_unknown_code_before_journaling(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    out = tmp_path / "places.pdf"
+    dialog = _dialog(
+        qtbot,
+        ctx,
+        ["VAULT-A", "NO-SUCH-SHELF"],
+        printer_names=[],
+        choose_file=lambda *_: out,
+        kind="location",
+    )
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.property("ok") is False
+    assert "no location 'NO-SUCH-SHELF'" in dialog.message.text()
+    assert dialog.last_serials == [] and not out.exists()
+    dialog.codes = ["VAULT-A"]
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.property("ok") is True, dialog.message.text()
+    (text, _, _), *others = _decode(out)
+    assert others == [] and _parse(ctx, text).kind == LabelKind.LOCATION
+    key_path = ctx.label_key_path()
+    assert key_path is not None
+    key = keyfile.load(key_path)
+    scanned = ctx.query(lambda w: labels.resolve(w, text, key, labels.ScanContext.MOVE))
+    assert scanned.location == "VAULT-A"

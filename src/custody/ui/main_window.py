@@ -27,6 +27,7 @@ from custody.ui.dialogs.print_labels import PrintLabelsDialog
 from custody.ui.dialogs.scanner_test import ScannerTestDialog
 from custody.ui.labels import role_label
 from custody.ui.models.sample_table import PAGE_SIZE, SampleTableModel
+from custody.ui.views.admin import AdminView
 from custody.ui.views.audit import AuditView
 from custody.ui.views.intake import IntakeView
 from custody.ui.views.sample_detail import SampleDetailView
@@ -81,6 +82,10 @@ class MainWindow(QMainWindow):
         if role in (Role.SUPERVISOR, Role.AUDITOR):
             self.audit = AuditView(ctx, lab, parent=self)
             self.add_view(self.audit, self.tr("&Audit"))
+        self.admin: AdminView | None = None
+        if role is Role.SUPERVISOR:
+            self.admin = AdminView(ctx, lab, parent=self)
+            self.add_view(self.admin, self.tr("Ad&min"))
         self.samples.sample_activated.connect(self._on_sample_activated)
         self.detail.sample_changed.connect(self._on_sample_changed)
 

@@ -1,5 +1,6 @@
-"""Print labels for the selected samples: template, printer, first free position on a partly
-used sheet, reprint with a reason, and the printer's calibration for that template.
+"""Print labels for the selected samples (or storage locations): template, printer, first free
+position on a partly used sheet, reprint with a reason, and the printer's calibration for that
+template.
 
 Every label is journaled (new serial; a reprint voids the earlier label) BEFORE the PDF is made
 and sent. The PDF goes to a system printer at true scale (:mod:`custody.ui.printing`) or to a
@@ -50,6 +51,11 @@ __all__ = ["PrintLabelsDialog"]
 TO_FILE = ""
 ChooseFile = Callable[[QWidget, str], Path | None]
 PrintPdf = Callable[[Path, str, tuple[float, float]], int]
+#: What the dialog prints labels for: the records' IDs -> one label target each.
+TARGETS: dict[str, Callable[[AppContext, Sequence[str]], list[label_jobs.Target]]] = {
+    "sample": label_jobs.sample_targets,
+    "location": label_jobs.location_targets,
+}
 
 
 W = TypeVar("W", bound=QWidget)
@@ -77,10 +83,13 @@ class PrintLabelsDialog(QDialog):
         printer_names: Sequence[str] | None = None,
         choose_file: ChooseFile = _ask_file,
         print_pdf: PrintPdf = printing.print_pdf_pages,
+        kind: str = "sample",
     ) -> None:
+        """`kind` is "sample" (sample IDs) or "location" (location codes)."""
         super().__init__(parent)
         self.ctx = ctx
         self.codes = list(sample_codes)
+        self._targets = TARGETS[kind]
         self._choose_file = choose_file
         self._print_pdf = print_pdf
         self.last_serials: list[int] = []
@@ -103,7 +112,8 @@ class PrintLabelsDialog(QDialog):
 
         form = QFormLayout()
         shown = ", ".join(self.codes[:3]) + (" …" if len(self.codes) > 3 else "")
-        form.addRow(self.tr("Samples:"), QLabel(f"{len(self.codes)} — {shown}"))
+        what = self.tr("Locations:") if kind == "location" else self.tr("Samples:")
+        form.addRow(what, QLabel(f"{len(self.codes)} — {shown}"))
         form.addRow(self.tr("&Label stock:"), self.template_combo)
         form.addRow(self.tr("&Printer:"), self.printer_combo)
         form.addRow(self.tr("&Start at label:"), self.start_spin)
@@ -277,7 +287,7 @@ class PrintLabelsDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             key = self._label_key()
-            targets = label_jobs.sample_targets(self.ctx, self.codes)
+            targets = self._targets(self.ctx, self.codes)
             label_jobs.issue(
                 self.ctx,
                 targets,
