@@ -34,6 +34,7 @@ from custody.ui.views.sample_detail import SampleDetailView
 from custody.ui.views.samples import SamplesView
 from custody.ui.views.scan_station import ScanStationView
 from custody.ui.views.shipments import ShipmentsView
+from custody.ui.widgets.dashboard import DashboardWidget
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +83,10 @@ class MainWindow(QMainWindow):
         if role in (Role.SUPERVISOR, Role.AUDITOR):
             self.audit = AuditView(ctx, lab, parent=self)
             self.add_view(self.audit, self.tr("&Audit"))
+        self.dashboard: DashboardWidget | None = None
+        if role in (Role.SUPERVISOR, Role.AUDITOR):
+            self.dashboard = DashboardWidget(ctx, parent=self)
+            self.add_view(self.dashboard, self.tr("Dash&board"))
         self.admin: AdminView | None = None
         if role is Role.SUPERVISOR:
             self.admin = AdminView(ctx, lab, parent=self)
