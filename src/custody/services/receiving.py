@@ -31,7 +31,8 @@ from custody.services import events, labels, manifests
 from custody.services.custody import transition
 from custody.services.lab import lab
 from custody.services.labels import ScanContext
-from custody.services.shipments import load, require_status, sign, subject
+from custody.services.shipments import load, require_status, subject
+from custody.services.signatures import sign
 from custody.services.work import Work
 
 S = ShipmentStatus

@@ -17,7 +17,6 @@ from custody.db.models import (
     Shipment,
     ShipmentItem,
     ShipmentPackage,
-    Signature,
 )
 from custody.domain import text
 from custody.domain.enums import AuthMethod, EventType, SealState, ShipmentStatus
@@ -27,8 +26,9 @@ from custody.services import consignees, events, manifests, seals
 from custody.services.custody import Credentials, load_sample, require_holder, transition
 from custody.services.lab import lab, next_number
 from custody.services.shipment_views import ShipmentView, shipment_view
+from custody.services.signatures import sign
 from custody.services.users import authenticate
-from custody.services.work import Actor, Work
+from custody.services.work import Work
 
 S = ShipmentStatus
 OPEN = (S.DRAFT, S.PACKING, S.APPROVED, S.DISPATCHED, S.RECEIVED)
@@ -303,27 +303,6 @@ def _check_complete(work: Work, shipment: Shipment) -> None:
             + ".",
             subject=subject(shipment),
         )
-
-
-def sign(
-    work: Work, shipment: Shipment, who: Actor, role: str, meaning: str, method: str, bound: str
-) -> Signature:
-    person = queries.person(work.session, who.id)
-    signature = Signature(
-        shipment_id=shipment.id,
-        role=role,
-        person_id=who.id,
-        printed_name=who.full_name,
-        institution=person.institution,
-        position=person.position,
-        meaning=meaning,
-        method=method,
-        bound_to=bound,
-        signed_at=work.now,
-        workstation=work.workstation,
-    )
-    work.session.add(signature)
-    return signature
 
 
 def approve(

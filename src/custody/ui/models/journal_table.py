@@ -12,40 +12,27 @@ from datetime import UTC
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 
-from custody.errors import CustodyError
 from custody.services.journal_view import JournalLine
+from custody.ui.models.keyset import PAGE_SIZE as PAGE_SIZE
+from custody.ui.models.keyset import ROW_ROLE as ROW_ROLE
+from custody.ui.models.keyset import Index, KeysetTableModel
 
 JournalLoader = Callable[[int | None, int], Sequence[JournalLine]]
-Index = QModelIndex | QPersistentModelIndex
-
-PAGE_SIZE = 200
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the JournalLine of a line
-
-_NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_TEXT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-class JournalTableModel(QAbstractTableModel):
+class JournalTableModel(KeysetTableModel):
     """Read-only, append-only while paging; `reset()` reloads from the first entry."""
 
     (SEQ, TIME, ACTOR, WORKSTATION, KIND, SUBJECT, SUMMARY) = range(7)
-
-    load_failed = Signal(str)  # a known error (a refused filter, a busy database) on a page
-    page_loaded = Signal(int)  # number of rows added
+    NUMERIC_COLUMNS = frozenset({SEQ})
 
     def __init__(
         self, loader: JournalLoader, zone: str, *, page_size: int = PAGE_SIZE, parent: Any = None
     ) -> None:
-        super().__init__(parent)
-        self._loader = loader
+        super().__init__(loader, page_size=page_size, parent=parent)
         self._zone = ZoneInfo(zone)
-        self._page_size = max(1, page_size)
-        self._rows: list[JournalLine] = []
-        self._exhausted = False
-        self._loading = False
-        self._resetting = False
         self._headers = (
             self.tr("Seq"),
             self.tr("Time ({zone})").format(zone=zone),
@@ -58,83 +45,13 @@ class JournalTableModel(QAbstractTableModel):
 
     # --- our API ----------------------------------------------------------------------------
 
-    def set_loader(self, loader: JournalLoader) -> None:
-        """Use a new loader (a new filter) and reload from the start."""
-        self._loader = loader
-        self.reset()
-
-    def reset(self) -> None:
-        """Forget every row and load the first page again."""
-        self._resetting = True  # listeners of modelReset may ask for more: not mid-reset
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self.endResetModel()
-        self._resetting = False
-        self.fetchMore(QModelIndex())
+    def _key(self, row: JournalLine) -> object:
+        return row.seq
 
     def row_at(self, row: int) -> JournalLine:
         return self._rows[row]
 
-    @property
-    def exhausted(self) -> bool:
-        """True when every matching entry is loaded."""
-        return self._exhausted
-
     # --- Qt overrides -----------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not (parent.isValid() or self._exhausted or self._resetting)
-
-    def fetchMore(self, parent: Index) -> None:
-        if not self.canFetchMore(parent) or self._loading:
-            return
-        after = self._rows[-1].seq if self._rows else None
-        self._loading = True  # listeners of rowsInserted may ask for more: not mid-insert
-        try:
-            page = list(self._loader(after, self._page_size))
-        except CustodyError as error:
-            self._exhausted = True  # do not retry in a loop; a reset tries again
-            self._loading = False
-            self.load_failed.emit(str(error))
-            return
-        try:
-            if len(page) < self._page_size:
-                self._exhausted = True
-            if page:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-                self._rows.extend(page)
-                self.endInsertRows()
-        finally:
-            self._loading = False
-        self.page_loaded.emit(len(page))
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _NUMERIC if section == self.SEQ else _TEXT
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
@@ -148,7 +65,7 @@ class JournalTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(line, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _NUMERIC if column == self.SEQ else _TEXT
+            return self.alignment(column)
         if role == ROW_ROLE:
             return line
         return None
