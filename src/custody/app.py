@@ -232,7 +232,17 @@ def run(app: QApplication, args: argparse.Namespace) -> int:
             return 0
         window, _idle = show_main_window(app, ctx, lab_view, _workstation_settings())
         _close_later(window.close)
-        return app.exec()
+        status = app.exec()
+        _end_session(ctx)
+        return status
+
+
+def _end_session(ctx: AppContext) -> None:
+    """Journal the sign-out of whoever is still signed in when the app closes."""
+    try:
+        ctx.end_session("quit")
+    except StorageError as error:
+        log.warning("the sign-out could not be journaled: %s", error)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

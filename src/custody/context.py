@@ -112,7 +112,26 @@ class AppContext:
         return self.actor
 
     def sign_out(self) -> None:
+        """Forget the signed-in person without journaling (set-up and tests; the app uses
+        `end_session`)."""
         self.actor = None
+
+    def end_session(self, reason: str) -> None:
+        """Sign out and journal it (`session.signed_out`, with `reason`: see
+        `users.SESSION_REASONS`). The person is signed out first, so a database that cannot
+        take the entry (a StorageError, re-raised) still leaves nobody signed in."""
+        actor, self.actor = self.actor, None
+        if actor is not None:
+            self.perform(
+                "sign out",
+                partial(users.record_session, event="signed_out", reason=reason),
+                actor=actor,
+            )
+
+    def record_lock(self, reason: str) -> None:
+        """Journal that the signed-in person's screen was locked (`session.locked`)."""
+        if self.actor is not None:
+            self.perform("lock", partial(users.record_session, event="locked", reason=reason))
 
     def label_key_path(self) -> Path | None:
         """Where this lab's label key lives (see custody.keyfile)."""

@@ -226,10 +226,14 @@ def issue(
     label_key: bytes,
     reprint_reason: str | None,
     batch: Batch,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Batch:
     """Journal one label per target, one action each, filling ``batch`` as it goes (so the
-    caller still has the serials journaled before a refusal stops the job)."""
-    for target in targets:
+    caller still has the serials journaled before a refusal stops the job). ``progress(done,
+    total)`` is called before each label; whatever it raises (a cancel) stops the job there."""
+    for done, target in enumerate(targets):
+        if progress is not None:
+            progress(done, len(targets))
         label = ctx.perform(
             "print label",
             partial(

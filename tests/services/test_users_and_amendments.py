@@ -142,3 +142,23 @@ def test_people_without_accounts(lab_db: Lab) -> None:
     assert (courier.username, courier.role, courier.institution) == (None, None, "DHL Express")
     with pytest.raises(AuthenticationFailed):
         ctx.sign_in("juan", PASSWORD)
+
+
+def test_lock_and_sign_out_are_journaled_with_who_and_why(lab_db: Lab) -> None:
+    ctx = lab_db.ctx
+    ctx.sign_in("carla", PASSWORD)
+    ctx.record_lock("idle")
+    ctx.end_session("manual")
+    assert ctx.actor is None
+    rows = journal_rows(ctx)[-2:]
+    assert [(r["kind"], r["subject"], r["actor"], r["data"]) for r in rows] == [
+        ("session.locked", "user:carla", "carla", {"reason": "idle"}),
+        ("session.signed_out", "user:carla", "carla", {"reason": "manual"}),
+    ]
+    before = len(journal_rows(ctx))
+    ctx.end_session("quit")  # nobody signed in any more: nothing to journal
+    ctx.record_lock("idle")
+    assert len(journal_rows(ctx)) == before
+    ctx.sign_in("carla", PASSWORD)
+    with pytest.raises(ValueError):
+        ctx.record_lock("because")  # a programming error, not a refusal

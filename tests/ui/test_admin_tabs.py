@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from ui_support import SUPERVISOR, make_ctx
+from ui_support import SUPERVISOR, click_print_and_wait, make_ctx
 
 from cups_support import label_code, read_qr
 from custody import demo, keyfile, settings
@@ -77,7 +77,7 @@ def test_add_a_location_under_vault_a_and_print_its_label(
     dialog = tab.print_dialog
     assert dialog is not None and dialog.codes == ["VAULT-A-S9"]
     assert dialog.printer == TO_FILE
-    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    click_print_and_wait(qtbot, dialog)
     assert dialog.message.property("ok") is True, dialog.message.text()
     key_path = ctx.label_key_path()
     assert key_path is not None

@@ -137,6 +137,7 @@ def test_after_the_limit_the_window_is_covered_and_input_is_kept(qtbot, locked: 
     qtbot.waitUntil(lambda: t.window.focusWidget() is t.window.prefix_edit)
     ok = t.journal("auth.ok")
     assert ok[-1] == (f"user:{SUPERVISOR.username}", {"purpose": "unlock"})
+    assert t.journal("session.locked") == [(f"user:{SUPERVISOR.username}", {"reason": "idle"})]
     assert t.ctx.actor is not None and t.ctx.actor.username == SUPERVISOR.username
 
 
@@ -180,6 +181,8 @@ def test_five_wrong_passwords_lock_the_account_and_say_so(qtbot, locked: Locked)
         qtbot.mouseClick(dialog.sign_out_button, Qt.MouseButton.LeftButton)
     assert t.ctx.actor is None
     assert t.idle.covers() != []  # the screen stays covered until the app has quit
+    signed_out = t.journal("session.signed_out")
+    assert signed_out == [(f"user:{SUPERVISOR.username}", {"reason": "manual"})]
 
 
 def test_input_resets_the_idle_time(qtbot, locked: Locked) -> None:
@@ -230,6 +233,7 @@ def test_ctrl_l_locks_at_once(qtbot, locked: Locked) -> None:
     with qtbot.waitSignal(t.idle.locked):
         qtbot.keyClick(t.window.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert t.idle.is_locked
+    assert t.journal("session.locked") == [(f"user:{SUPERVISOR.username}", {"reason": "manual"})]
     unlock_with(qtbot, t, SUPERVISOR.password)
     assert not t.idle.is_locked
 

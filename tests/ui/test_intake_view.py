@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
-from ui_support import make_ctx
+from ui_support import click_print_and_wait, make_ctx
 
 from custody import demo
 from custody.context import AppContext
@@ -147,7 +147,7 @@ def test_intake_registers_exactly_what_was_typed(
     qtbot.mouseClick(view.labels.print_button, Qt.MouseButton.LeftButton)
     dialog = view.labels.dialog
     assert isinstance(dialog, PrintLabelsDialog)
-    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    click_print_and_wait(qtbot, dialog)
     assert dialog.message.property("ok") is True, dialog.message.text()
     assert (tmp_path / "labels.pdf").stat().st_size > 0
 

@@ -36,6 +36,11 @@ def test_lists_the_demo_samples(qtbot, signed_in: AppContext, lab_view: LabView)
     assert window.count_label.text() == "11 samples"
     assert window.table.editTriggers() == window.table.EditTrigger.NoEditTriggers
     assert not window.table.isSortingEnabled()
+    assert window.count_label.isVisible()
+    window.tabs.setCurrentWidget(window.scan_station)  # the count is the Samples tab's own
+    assert not window.count_label.isVisible()
+    window.tabs.setCurrentWidget(window.samples)
+    assert window.count_label.isVisible()
 
 
 def test_the_id_filter_has_the_focus_for_typing_or_scanning(

@@ -3,21 +3,25 @@ printer's stored calibration applied."""
 
 from __future__ import annotations
 
+import dataclasses
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from ui_support import SUPERVISOR, make_ctx
+from ui_support import SUPERVISOR, click_print_and_wait, make_ctx
 
 from cups_support import label_code, qt_pdf_queue, read_qr, take_output, titled_output
-from custody import demo, keyfile
+from custody import demo, keyfile, label_jobs
 from custody.context import AppContext
+from custody.domain.label_layout import LabelContent
 from custody.domain.labelcode import Code, LabelKind
 from custody.services import labels, lookup, printers
+from custody.services.labels import IssuedLabel
 from custody.ui.dialogs.print_labels import TO_FILE, PrintLabelsDialog
 from custody.ui.printing import print_pdf_pages
 
@@ -69,7 +73,7 @@ def test_save_to_file_journals_then_writes_decodable_labels(
     _select(dialog.template_combo, "a4-21up")
     assert dialog.printer == TO_FILE and not dialog.dx_spin.isEnabled()
     dialog.start_spin.setValue(5)
-    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    click_print_and_wait(qtbot, dialog)
     assert dialog.message.property("ok") is True, dialog.message.text()
     assert len(dialog.last_serials) == 3
     found = _decode(tmp_path / "out.pdf")
@@ -78,7 +82,7 @@ def test_save_to_file_journals_then_writes_decodable_labels(
     )
 
     # A second print of the same samples is a reprint: refused without a reason...
-    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    click_print_and_wait(qtbot, dialog)
     assert dialog.message.property("ok") is False
     assert "reprint" in dialog.message.text().lower()
     assert "journaled" not in dialog.message.text()  # refused at the first label: none issued
@@ -92,7 +96,7 @@ def test_save_to_file_journals_then_writes_decodable_labels(
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     assert "nothing was saved" in dialog.message.text() and dialog.last_serials == before
     chosen[0] = tmp_path / "again.pdf"
-    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    click_print_and_wait(qtbot, dialog)
     assert dialog.message.property("ok") is True, dialog.message.text()
     assert dialog.last_serials == [s + 3 for s in before]
 
@@ -149,7 +153,7 @@ def test_printed_through_cups_with_the_printers_calibration(
         if corners:
             dialog.reprint_box.setChecked(True)
             dialog.reason_edit.setText("calibration check")
-        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+        click_print_and_wait(qtbot, dialog)
         assert dialog.message.property("ok") is True, dialog.message.text()
         printed = take_output(out, titled_output(stem), tmp_path / f"{stem}.pdf")
         corners.append({_parse(ctx, text).body: (x, y) for text, x, y in _decode(printed)})
@@ -172,12 +176,12 @@ def test_location_labels_refuse_an_unknown_code_before_journaling(
         choose_file=lambda *_: out,
         kind="location",
     )
-    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    click_print_and_wait(qtbot, dialog)
     assert dialog.message.property("ok") is False
     assert "no location 'NO-SUCH-SHELF'" in dialog.message.text()
     assert dialog.last_serials == [] and not out.exists()
     dialog.codes = ["VAULT-A"]
-    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    click_print_and_wait(qtbot, dialog)
     assert dialog.message.property("ok") is True, dialog.message.text()
     (text, _, _), *others = _decode(out)
     assert others == [] and _parse(ctx, text).kind == LabelKind.LOCATION
@@ -186,3 +190,48 @@ def test_location_labels_refuse_an_unknown_code_before_journaling(
     key = keyfile.load(key_path)
     scanned = ctx.query(lambda w: labels.resolve(w, text, key, labels.ScanContext.MOVE))
     assert scanned.location == "VAULT-A"
+
+
+def test_cancel_stops_journaling_and_names_the_serials_not_printed(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    """The job runs on a worker thread: the dialog stays responsive, and Cancel stops it before
+    the next label. The one journaled already is named so it can be reprinted."""
+    codes = _codes(ctx, 3)
+    out = tmp_path / "labels.pdf"
+    first_issued, go_on = threading.Event(), threading.Event()
+
+    def slow_targets(c: AppContext, raws: Sequence[str]) -> list[label_jobs.Target]:
+        real = label_jobs.sample_targets(c, raws)
+
+        def content(label: IssuedLabel) -> LabelContent:
+            first_issued.set()  # the first label is journaled; hold the worker here
+            assert go_on.wait(30)
+            return real[0].content(label)
+
+        return [dataclasses.replace(real[0], content=content), *real[1:]]
+
+    dialog = _dialog(qtbot, ctx, codes, printer_names=[], choose_file=lambda *_: out)
+    dialog._targets = slow_targets
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(first_issued.is_set)
+    assert not dialog.print_button.isEnabled()  # one job at a time
+    task = dialog.task
+    assert task is not None
+    with qtbot.waitSignal(dialog.labels_finished, timeout=30_000):
+        task.cancel()
+        go_on.set()
+    text = dialog.message.text()
+    assert dialog.message.property("ok") is False and text.startswith("Cancelled."), text
+    ids = [_sample_id(ctx, code) for code in codes]
+    printed = [ctx.query(lambda w, i=i: labels.prints_of(w, i)) for i in ids]
+    assert [len(p) for p in printed] == [1, 0, 0]  # stopped before the second label
+    assert (
+        f"Serial(s) {printed[0][0].serial} were journaled but the labels were not printed" in text
+    )
+    assert not out.exists() and dialog.last_serials == []
+    assert dialog.print_button.isEnabled()
+
+
+def _sample_id(ctx: AppContext, code: str) -> int:
+    return ctx.query(lambda w: lookup.find_sample(w, code)).id

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
-from ui_support import SUPERVISOR, make_ctx
+from ui_support import SUPERVISOR, click_print_and_wait, make_ctx
 
 from custody import demo
 from custody.context import AppContext
@@ -307,7 +307,7 @@ def test_print_labels_lists_the_printed_label(
     view.buttons["print"].click()
     dialog = view.dialog
     assert isinstance(dialog, PrintLabelsDialog) and dialog.codes == [code]
-    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    click_print_and_wait(qtbot, dialog)
     assert dialog.message.property("ok") is True, dialog.message.text()
     dialog.reject()
     assert out.stat().st_size > 0

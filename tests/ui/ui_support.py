@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from argon2 import PasswordHasher
 from argon2.profiles import CHEAPEST
+from PySide6.QtCore import Qt
 
 from custody import demo
 from custody.context import AppContext
@@ -19,3 +20,9 @@ OFFSCREEN_NOISE_TEXT = "This plugin does not support propagateSizeHints()"
 
 def make_ctx(url: str) -> AppContext:
     return AppContext(url, workstation="ui-test", hasher=CHEAP)
+
+
+def click_print_and_wait(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    """Click a PrintLabelsDialog's Print and wait until its job (on a worker thread) has ended."""
+    with qtbot.waitSignal(dialog.labels_finished, timeout=60_000):
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)

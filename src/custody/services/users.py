@@ -173,6 +173,21 @@ def _burn(work: Work, password: str) -> None:
     work.hasher.hash(password)
 
 
+SESSION_REASONS = ("idle", "manual", "quit")
+
+
+def record_session(work: Work, event: str, reason: str) -> None:
+    """Journal that the signed-in person's session was locked or ended, and why: `event` is
+    "locked" or "signed_out"; `reason` one of SESSION_REASONS (the idle timer, the person's own
+    action, or the app closing). Unlocking is journaled by `authenticate` (purpose "unlock")."""
+    if event not in ("locked", "signed_out") or reason not in SESSION_REASONS:
+        raise ValueError(f"unknown session event {event!r} ({reason!r})")
+    actor = work.actor
+    if actor is None:
+        return  # nobody signed in: nothing to close
+    work.record(f"session.{event}", f"user:{actor.username}", {"reason": reason})
+
+
 def count_failure(work: Work, username: str) -> bool:
     """Count a failed sign-in; lock the account at the limit. True if it was locked now."""
     person = _account(work, username)

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._apply_role()
         self.samples.selection_changed.connect(self._update_actions)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.resize(1200, 700)
         self._focus_pending = True
 
@@ -102,6 +103,9 @@ class MainWindow(QMainWindow):
     def _on_sample_activated(self, code: str) -> None:
         self.detail.show_sample(code)
         self.tabs.setCurrentWidget(self.detail)
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self.count_label.setVisible(self.tabs.currentWidget() is self.samples)  # its own count
 
     def _on_sample_changed(self, _code: str) -> None:
         self.samples.apply_filter()

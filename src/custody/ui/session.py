@@ -13,6 +13,7 @@ covered forms. "Sign out" signs the context out and emits `signed_out` (the app 
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from functools import partial
@@ -23,7 +24,7 @@ from PySide6.QtGui import QAction, QKeySequence, QWindow
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from custody.context import AppContext
-from custody.errors import Refusal, StorageError
+from custody.errors import CustodyError, Refusal, StorageError
 from custody.services import users
 from custody.settings import IDLE_LOCK_DEFAULT, Settings
 from custody.ui.dialogs.unlock import UnlockDialog
@@ -51,6 +52,8 @@ INPUT_EVENTS = frozenset(
     }
 )
 _NOT_COVERED = (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
+
+log = logging.getLogger(__name__)
 
 _BOOTTIME: int | None = getattr(time, "CLOCK_BOOTTIME", None)
 
@@ -119,7 +122,7 @@ class IdleLock(QObject):
         self.lock_action = QAction(self.tr("&Lock now"), window)
         self.lock_action.setObjectName("lock_now")
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.triggered.connect(self._on_lock_action_triggered)
         window.addAction(self.lock_action)
 
     # --- watching -------------------------------------------------------------------------
@@ -152,7 +155,7 @@ class IdleLock(QObject):
     def check(self) -> None:
         """Lock if the idle time has reached the limit (the timer calls this every second)."""
         if not self.is_locked and self.idle_seconds() >= self.minutes * 60:
-            self.lock()
+            self.lock(reason="idle")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -182,8 +185,10 @@ class IdleLock(QObject):
 
     # --- locking --------------------------------------------------------------------------
 
-    def lock(self) -> None:
-        """Cover every window and ask for the password (also the Ctrl+L action)."""
+    def lock(self, reason: str = "manual") -> None:
+        """Cover every window and ask for the password (also the Ctrl+L action). The lock is
+        journaled (`session.locked`, idle or manual) once the windows are covered; a database
+        that cannot take the entry does not keep the screen open."""
         if self.is_locked:
             return
         self._focus = QApplication.focusWidget()
@@ -203,6 +208,10 @@ class IdleLock(QObject):
         self.dialog = dialog
         dialog.show()
         dialog.activateWindow()
+        try:
+            self.ctx.record_lock(reason)
+        except CustodyError as error:
+            log.warning("the screen lock could not be journaled: %s", error)
         self.locked.emit()
 
     def unlock(self) -> None:
@@ -298,6 +307,12 @@ class IdleLock(QObject):
             )
         )
 
+    def _on_lock_action_triggered(self) -> None:
+        self.lock(reason="manual")
+
     def _on_dialog_sign_out_requested(self) -> None:
-        self.ctx.sign_out()  # the covers stay until the app has quit
+        try:  # the covers stay until the app has quit
+            self.ctx.end_session("manual")
+        except CustodyError as error:
+            log.warning("the sign-out could not be journaled: %s", error)
         self.signed_out.emit()

@@ -14,11 +14,11 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,9 +41,11 @@ from custody import keyfile, label_jobs
 from custody.context import AppContext
 from custody.domain.label_templates import TEMPLATES, Calibration, TemplateError
 from custody.errors import CustodyError, StorageError
-from custody.render.label_pdf import calibration_page, render_labels
+from custody.render.label_pdf import calibration_page
 from custody.services import printers
 from custody.ui import printing
+from custody.ui.label_print_job import LabelPrintJob, Outcome
+from custody.ui.tasks import Task, run_task
 
 __all__ = ["PrintLabelsDialog"]
 
@@ -74,6 +76,8 @@ def _ask_file(parent: QWidget, suggested: str) -> Path | None:
 
 
 class PrintLabelsDialog(QDialog):
+    labels_finished = Signal()  # a print job has ended (printed, refused or cancelled)
+
     def __init__(
         self,
         ctx: AppContext,
@@ -93,6 +97,7 @@ class PrintLabelsDialog(QDialog):
         self._choose_file = choose_file
         self._print_pdf = print_pdf
         self.last_serials: list[int] = []
+        self.task: Task | None = None
         self.setWindowTitle(self.tr("Print labels"))
         names = printing.available_printers() if printer_names is None else printer_names
 
@@ -276,6 +281,8 @@ class PrintLabelsDialog(QDialog):
         return keyfile.load(path)
 
     def print_labels(self) -> None:
+        """Journal, draw and print (or save) the labels on a worker thread, behind a progress
+        dialog with Cancel; `labels_finished` is emitted when the job has ended either way."""
         reason = self.reason_edit.text().strip() if self.reprint_box.isChecked() else None
         if self.reprint_box.isChecked() and not reason:
             self._show(self.tr("A reprint needs a reason."), ok=False)
@@ -283,41 +290,64 @@ class PrintLabelsDialog(QDialog):
         target = None
         if self.printer == TO_FILE and (target := self._file_target("labels.pdf")) is None:
             return
-        batch = label_jobs.Batch()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             key = self._label_key()
-            targets = self._targets(self.ctx, self.codes)
-            label_jobs.issue(
-                self.ctx,
-                targets,
-                template=self.template,
-                label_key=key,
-                reprint_reason=reason,
-                batch=batch,
-            )
-            with tempfile.TemporaryDirectory(prefix="custody-") as tmp:
-                pdf = target or Path(tmp) / "labels.pdf"
-                render_labels(
-                    batch.contents,
-                    self.template,
-                    start_at=self.start_spin.value(),
-                    calibration=self._calibration(),
-                    out=pdf,
-                )
-                where = self._output(pdf, target)
-        except (CustodyError, TemplateError, ValueError, OSError, printing.PrintError) as error:
-            note = batch.unprinted_note(self.tr("the labels were not printed"))
-            self._show(f"{error}\n{note}".strip(), ok=False)
+        except (CustodyError, OSError) as error:
+            self._show(str(error), ok=False)
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        job = LabelPrintJob(
+            self.ctx,
+            self._targets,
+            self.codes,
+            template=self.template,
+            label_key=key,
+            reprint_reason=reason,
+            start_at=self.start_spin.value(),
+            calibration=self._calibration(),
+            printer=self.printer,
+            out=target,
+            print_pdf=self._print_pdf,
+        )
+        self.print_button.setEnabled(False)
+        self.task = run_task(
+            self,
+            self.tr("Printing labels"),
+            job.run,
+            partial(self._on_job_done, job),
+            partial(self._on_job_failed, job),
+            on_cancelled=partial(self._on_job_cancelled, job),
+            label=self.tr("Recording the labels in the journal…"),
+        )
+
+    def _on_job_done(self, job: LabelPrintJob, outcome: Outcome) -> None:
+        batch = job.batch
+        if outcome.error is not None:
+            self._on_job_failed(job, outcome.error)
+            return
         self.last_serials = batch.serials
         self._show(
             self.tr("{count} label(s) sent to {where} (serials {first}–{last}).").format(
-                count=len(batch.labels), where=where, first=batch.serials[0], last=batch.serials[-1]
+                count=len(batch.labels),
+                where=outcome.where,
+                first=batch.serials[0],
+                last=batch.serials[-1],
             ),
             ok=True,
         )
         self.reprint_box.setChecked(False)
         self.reason_edit.clear()
+        self._job_ended()
+
+    def _on_job_failed(self, job: LabelPrintJob, error: BaseException) -> None:
+        note = job.batch.unprinted_note(self.tr("the labels were not printed"))
+        self._show(f"{error}\n{note}".strip(), ok=False)
+        self._job_ended()
+
+    def _on_job_cancelled(self, job: LabelPrintJob) -> None:
+        note = job.batch.unprinted_note(self.tr("the labels were not printed"))
+        self._show(f"{self.tr('Cancelled.')}\n{note}".strip(), ok=False)
+        self._job_ended()
+
+    def _job_ended(self) -> None:
+        self.print_button.setEnabled(True)
+        self.labels_finished.emit()

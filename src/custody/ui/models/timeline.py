@@ -58,10 +58,10 @@ class TimelineModel(QAbstractTableModel):
     (
         TIME,
         EVENT,
+        LOCATION,
         FROM,
         TO,
         WITNESS,
-        LOCATION,
         SEALS,
         WEIGHT,
         PURPOSE,
@@ -77,10 +77,10 @@ class TimelineModel(QAbstractTableModel):
         self._headers = (
             self.tr("Time ({zone})").format(zone=zone),
             self.tr("Event"),
+            self.tr("Location"),
             self.tr("From"),
             self.tr("To"),
             self.tr("Witness"),
-            self.tr("Location"),
             self.tr("Seals"),
             self.tr("Weight (g)"),
             self.tr("Purpose"),

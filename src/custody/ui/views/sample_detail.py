@@ -61,6 +61,7 @@ PrintDialogFactory = Callable[[AppContext, list[str], QWidget], QDialog]
 OK_STYLE = "color: #1b5e20;"
 ALERT_STYLE = "color: #b00020; font-weight: bold;"
 HAZARD_STYLE = "background: #b00020; color: white; font-weight: bold; padding: 6px;"
+MAX_TIMELINE_COLUMN = 200  # px; a longer cell shows whole in its tooltip
 
 # What each button needs: the state transition (if any) and the permission.
 _GUARDS: dict[str, tuple[EventType | None, Action]] = {
@@ -224,7 +225,7 @@ class SampleDetailView(QWidget):
         splitter.addWidget(self.fields)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 820])
+        splitter.setSizes([340, 860])
         return splitter
 
     # --- showing ------------------------------------------------------------------------------
@@ -255,6 +256,9 @@ class SampleDetailView(QWidget):
         self.fields.show_sample(sample)
         self.timeline_model.set_events(detail.history)
         self.timeline.resizeColumnsToContents()
+        for column in range(self.timeline_model.columnCount()):  # long names: see the tooltip
+            if self.timeline.columnWidth(column) > MAX_TIMELINE_COLUMN:
+                self.timeline.setColumnWidth(column, MAX_TIMELINE_COLUMN)
         if detail.history:
             self.timeline.scrollToBottom()
         self.prints.set_prints(detail.prints)
