@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTableView,
-    QTabWidget,
     QWidget,
 )
 
@@ -35,6 +34,7 @@ from custody.ui.views.samples import SamplesView
 from custody.ui.views.scan_station import ScanStationView
 from custody.ui.views.shipments import ShipmentsView
 from custody.ui.widgets.dashboard import DashboardWidget
+from custody.ui.widgets.view_tabs import ViewTabs
 
 
 class MainWindow(QMainWindow):
@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.lab = lab
         self.setWindowTitle(self.tr("Custody — {lab}").format(lab=lab.lab_name))
-        self.tabs = QTabWidget()
+        self.tabs = ViewTabs()
         self.tabs.setObjectName("views")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
