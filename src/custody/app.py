@@ -26,17 +26,20 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from custody import __version__, demo, paths, settings
 from custody.context import AppContext
+from custody.domain.messages import t
 from custody.errors import NotInitialised, Refusal, StorageError
 from custody.services import lab
 from custody.services.lab import LabView
 from custody.ui.dialogs.first_run import FirstRunWizard
 from custody.ui.dialogs.sign_in import SignInDialog
+from custody.ui.error_text import error_text
 from custody.ui.excepthook import ExceptHook
+from custody.ui.i18n import install_translators, translate
 from custody.ui.icon import app_icon
 from custody.ui.labels import role_label
 from custody.ui.main_window import MainWindow
@@ -47,10 +50,6 @@ from custody.ui.splash import busy_splash
 AUTOQUIT_ENV = "CUSTODY_AUTOQUIT_MS"
 EXIT_STORAGE = 2
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -86,8 +85,12 @@ def database_url(value: str | None) -> str:
     path = Path(value).expanduser().resolve()
     if not path.is_file():
         raise StorageError(
-            f"There is no database file at {path}.\n\nCheck the path, or set a new lab up "
-            f"with:\n    custody-cli --db {shlex.quote(str(path))} init --help"
+            t(
+                "There is no database file at {path}.\n\nCheck the path, or set a new lab up "
+                "with:\n    custody-cli --db {quoted} init --help",
+                path=path,
+                quoted=shlex.quote(str(path)),
+            )
         )
     return f"sqlite+pysqlite:///{path}"
 
@@ -106,8 +109,8 @@ def display_url(url: str) -> str:
 
 def demo_hint(accounts: Sequence[demo.DemoUser]) -> str:
     lines = [
-        _tr("This is a throwaway demo database: it is deleted when Custody closes."),
-        _tr("Demo accounts (user name / password):"),
+        translate("app", "This is a throwaway demo database: it is deleted when Custody closes."),
+        translate("app", "Demo accounts (user name / password):"),
     ]
     lines += [f"  {u.username} / {u.password}   ({role_label(u.role)})" for u in accounts]
     return "\n".join(lines)
@@ -120,9 +123,9 @@ def attempt_sign_in(ctx: AppContext, dialog: SignInDialog, username: str, passwo
     try:
         ctx.sign_in(username, password)
     except Refusal as refusal:
-        dialog.show_refusal(refusal.message)
+        dialog.show_refusal(error_text(refusal))
     except StorageError as error:
-        dialog.show_refusal(str(error))
+        dialog.show_refusal(error_text(error))
     else:
         dialog.accept()
     finally:
@@ -157,7 +160,7 @@ def _open(args: argparse.Namespace, stack: ExitStack) -> tuple[AppContext, str]:
     folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="custody-demo-"))
     ctx = AppContext(f"sqlite+pysqlite:///{Path(folder) / 'demo.sqlite'}")
     stack.callback(ctx.close)  # runs before the folder is deleted
-    splash = busy_splash(_tr("Preparing a demo database with four seizures…"))
+    splash = busy_splash(translate("app", "Preparing a demo database with four seizures…"))
     try:
         accounts = demo.populate(ctx)
     finally:
@@ -213,17 +216,17 @@ def show_main_window(
 
 def run(app: QApplication, args: argparse.Namespace) -> int:
     with ExitStack() as stack:
-        trouble = _tr("Custody — Database problem")
+        trouble = translate("app", "Custody — Database problem")
         try:
             ctx, hint = _open(args, stack)
         except StorageError as error:
-            return _refuse(trouble, str(error))
+            return _refuse(trouble, error_text(error))
         try:
             lab_view: LabView | None = ctx.query(lab.lab)
         except NotInitialised:
             lab_view = None
         except StorageError as error:
-            return _refuse(trouble, str(error))
+            return _refuse(trouble, error_text(error))
         if lab_view is None:
             lab_view = _first_run(ctx)
             if lab_view is None:
@@ -252,6 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("Custody")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
+    install_translators(app, settings.load().language)  # before any window is built
     hook = ExceptHook(app)
     hook.install()
     try:

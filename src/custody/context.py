@@ -26,6 +26,7 @@ from custody.db.engine import (
     storage_errors,
 )
 from custody.db.migrate import ensure_schema
+from custody.domain.messages import t
 from custody.domain.permissions import Action
 from custody.errors import Refusal, StorageError
 from custody.services import audit, lab, users
@@ -142,7 +143,10 @@ class AppContext:
         path = self.label_key_path()
         if path is None:
             raise StorageError(
-                f"Set {keyfile.ENV} to the label key file shared by this lab's workstations."
+                t(
+                    "Set {variable} to the label key file shared by this lab's workstations.",
+                    variable=keyfile.ENV,
+                )
             )
         self.perform("create label key", lambda w: w.require(Action.SETTINGS, subject="lab"))
         fingerprint = keyfile.fingerprint(keyfile.create(path))

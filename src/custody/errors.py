@@ -13,7 +13,9 @@ class CustodyError(Exception):
 
 
 class Refusal(CustodyError):
-    """An action was refused. `str(error)` is a message a clerk understands."""
+    """An action was refused. `message` is a message a clerk understands, built with
+    `custody.domain.messages.t` so the app can show it translated (`custody.ui.error_text`);
+    `str(error)` is its English text, which the journal keeps."""
 
     code = "refused"
 

@@ -16,6 +16,7 @@ import secrets
 import stat
 from pathlib import Path
 
+from custody.domain.messages import t
 from custody.errors import StorageError
 
 KEY_BYTES = 32
@@ -40,9 +41,13 @@ def fingerprint(key: bytes) -> str:
 def create(path: Path) -> bytes:
     """Create a new random key file (0600), atomically; refuses to replace an existing one."""
     if path.exists():
-        raise StorageError(f"A label key exists already at {path}; it is never replaced.")
+        raise StorageError(
+            t("A label key exists already at {path}; it is never replaced.", path=path)
+        )
     if not path.parent.is_dir():
-        raise StorageError(f"The folder for the label key does not exist: {path.parent}")
+        raise StorageError(
+            t("The folder for the label key does not exist: {parent}", parent=path.parent)
+        )
     key = secrets.token_bytes(KEY_BYTES)
     temp = path.with_name(f".{path.name}.partial")
     try:
@@ -54,9 +59,11 @@ def create(path: Path) -> bytes:
             os.close(fd)
         os.link(temp, path)  # fails if `path` appeared meanwhile: never overwrite a key
     except FileExistsError:
-        raise StorageError(f"A label key exists already at {path}; it is never replaced.") from None
+        raise StorageError(
+            t("A label key exists already at {path}; it is never replaced.", path=path)
+        ) from None
     except OSError as error:
-        raise StorageError(f"The label key could not be written: {error}") from error
+        raise StorageError(t("The label key could not be written: {error}", error=error)) from error
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
@@ -70,19 +77,28 @@ def load(path: Path) -> bytes:
         text = path.read_text("ascii").strip()
     except FileNotFoundError:
         raise StorageError(
-            f"The label key is missing ({path}). Restore it from the backup; without it labels "
-            "cannot be printed or checked."
+            t(
+                "The label key is missing ({path}). Restore it from the backup; without "
+                "it labels cannot be printed or checked.",
+                path=path,
+            )
         ) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise StorageError(f"The label key cannot be read: {error}") from error
+        raise StorageError(t("The label key cannot be read: {error}", error=error)) from error
     if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise StorageError(
-            f"The label key {path} is readable by other users; run `chmod 600 {path}`."
+            t("The label key {path} is readable by other users; run `chmod 600 {path}`.", path=path)
         )
     try:
         key = bytes.fromhex(text)
     except ValueError:
         key = b""
     if len(key) != KEY_BYTES:
-        raise StorageError(f"The label key file {path} is damaged (expected {KEY_BYTES} bytes).")
+        raise StorageError(
+            t(
+                "The label key file {path} is damaged (expected {size} bytes).",
+                path=path,
+                size=KEY_BYTES,
+            )
+        )
     return key

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from custody.context import AppContext
 from custody.domain.label_layout import LabelContent
 from custody.domain.labelcode import LabelKind
+from custody.domain.messages import t
 from custody.errors import NotFound
 from custody.services import labels, locations, lookup, manifests, shipments, users
 from custody.services.labels import IssuedLabel
@@ -62,10 +63,11 @@ class Batch:
         """'' when nothing was journaled; else the note for the clerk about orphaned serials."""
         if not self.labels:
             return ""
-        listed = ", ".join(str(s) for s in self.serials)
-        return (
-            f"Serial(s) {listed} were journaled but {what}; print them again as a reprint "
-            "with a reason."
+        return t(
+            "Serial(s) {serials} were journaled but {what}; print them again as a reprint "
+            "with a reason.",
+            serials=", ".join(str(s) for s in self.serials),
+            what=what,
         )
 
 
@@ -117,7 +119,7 @@ def _location(work: Work, raw: str) -> locations.LocationView:
     for place in locations.list_locations(work):
         if place.code == code:
             return place
-    raise NotFound(f"There is no location '{raw.strip()}'.")
+    raise NotFound(t("There is no location '{raw}'.", raw=raw.strip()))
 
 
 def _location_content(
@@ -159,7 +161,12 @@ def package_targets(ctx: AppContext, shipment: str, numbers: Sequence[int] = ())
     unknown = wanted - {p.number for p in view.packages}
     if unknown:
         raise NotFound(
-            f"Shipment {view.manifest_number} has no package {min(unknown)} (it has {total})."
+            t(
+                "Shipment {shipment} has no package {package} (it has {total}).",
+                shipment=view.manifest_number,
+                package=min(unknown),
+                total=total,
+            )
         )
     rows = ctx.query(lambda w: manifests.build_content(w, shipments.load(w, view.id)).rows)
     today = f"{datetime.now(ZoneInfo(ctx.zone)):%Y-%m-%d}"

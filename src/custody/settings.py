@@ -19,6 +19,7 @@ from typing import Any
 from custody import paths
 from custody.atomic import write_atomically
 from custody.domain.label_templates import TEMPLATES
+from custody.domain.messages import message_of, t
 from custody.errors import CustodyError, StorageError
 
 __all__ = [
@@ -48,13 +49,23 @@ class SettingsError(CustodyError, ValueError):
 def _idle_lock_minutes(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise SettingsError(
-            f"The idle lock must be a whole number of minutes from {IDLE_LOCK_MIN} to "
-            f"{IDLE_LOCK_MAX}; {value!r} is not."
+            t(
+                "The idle lock must be a whole number of minutes from {first} to "
+                "{last}; {value} is not.",
+                first=IDLE_LOCK_MIN,
+                last=IDLE_LOCK_MAX,
+                value=repr(value),
+            )
         )
     if not IDLE_LOCK_MIN <= value <= IDLE_LOCK_MAX:
         raise SettingsError(
-            f"The idle lock must be between {IDLE_LOCK_MIN} and {IDLE_LOCK_MAX} minutes "
-            f"(CJIS allows at most {IDLE_LOCK_MAX}); {value} is out of range."
+            t(
+                "The idle lock must be between {first} and {last} "
+                "minutes (CJIS allows at most {last}); {value} is out of range.",
+                first=IDLE_LOCK_MIN,
+                last=IDLE_LOCK_MAX,
+                value=value,
+            )
         )
     return value
 
@@ -62,7 +73,11 @@ def _idle_lock_minutes(value: object) -> int:
 def _language(value: object) -> str:
     if value not in LANGUAGES:
         raise SettingsError(
-            f"The language must be one of {', '.join(LANGUAGES)}; {value!r} is not offered."
+            t(
+                "The language must be one of {languages}; {value} is not offered.",
+                languages=", ".join(LANGUAGES),
+                value=repr(value),
+            )
         )
     return str(value)
 
@@ -71,7 +86,7 @@ def _printer(value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or len(value.strip()) > _MAX_PRINTER_NAME:
-        raise SettingsError(f"{value!r} is not a printer name.")
+        raise SettingsError(t("{value} is not a printer name.", value=repr(value)))
     return value.strip() or None
 
 
@@ -80,7 +95,11 @@ def _template(value: object) -> str | None:
         return None
     if not isinstance(value, str) or value not in TEMPLATES:
         raise SettingsError(
-            f"There is no label template {value!r}; choose one of: {', '.join(TEMPLATES)}."
+            t(
+                "There is no label template {value}; choose one of: {templates}.",
+                value=repr(value),
+                templates=", ".join(TEMPLATES),
+            )
         )
     return value
 
@@ -108,7 +127,7 @@ class Settings:
         """A copy with `changes`; SettingsError if one is out of range (nothing is changed)."""
         unknown = sorted(set(changes) - set(_CHECKS))
         if unknown:
-            raise SettingsError(f"There is no setting called {', '.join(unknown)}.")
+            raise SettingsError(t("There is no setting called {names}.", names=", ".join(unknown)))
         return dataclasses.replace(self, **changes)
 
     def as_dict(self) -> dict[str, Any]:
@@ -148,7 +167,13 @@ def load(path: Path | None = None, *, problems: list[str] | None = None) -> Sett
     try:
         data = _read(path)
     except (OSError, ValueError) as error:
-        notes.append(f"The settings file {path} cannot be read ({error}); using the defaults.")
+        notes.append(
+            t(
+                "The settings file {path} cannot be read ({error}); using the defaults.",
+                path=path,
+                error=error,
+            )
+        )
         return Settings()
     values: dict[str, Any] = {}
     for name, check in _CHECKS.items():
@@ -162,7 +187,14 @@ def load(path: Path | None = None, *, problems: list[str] | None = None) -> Sett
                 clamped = _clamped_minutes(data[name])
                 fallback = fallback if clamped is None else clamped
             values[name] = fallback
-            notes.append(f"{error} Using {fallback!r} (from {path}).")
+            notes.append(
+                t(
+                    "{problem} Using {fallback} (from {path}).",
+                    problem=message_of(error),
+                    fallback=repr(fallback),
+                    path=path,
+                )
+            )
     return Settings(**values)
 
 
@@ -179,4 +211,6 @@ def save(settings: Settings, path: Path | None = None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, data)
     except OSError as error:
-        raise StorageError(f"The settings could not be saved to {path}: {error}") from error
+        raise StorageError(
+            t("The settings could not be saved to {path}: {error}", path=path, error=error)
+        ) from error

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
+from ui_support import SUPERVISOR, make_ctx
 
 from custody.context import AppContext
 from custody.ui.widgets.dashboard import DashboardWidget, month_label
 
 
-def test_dashboard_shows_the_demo_counts_and_paints(qtbot: QtBot, signed_in: AppContext) -> None:
-    widget = DashboardWidget(signed_in)
+def shown(qtbot: QtBot, ctx: AppContext) -> DashboardWidget:
+    """The dashboard shown, once its figures (read off the GUI thread) are on screen."""
+    widget = DashboardWidget(ctx)
     qtbot.addWidget(widget)
     widget.resize(1000, 600)
+    assert widget.data is None and not widget.loading  # nothing is read before it is shown
+    with qtbot.waitSignal(widget.loaded, timeout=10_000):
+        widget.show()
+    assert not widget.loading and widget.refresh_button.isEnabled()
+    return widget
+
+
+def test_dashboard_shows_the_demo_counts_and_paints(qtbot: QtBot, signed_in: AppContext) -> None:
+    widget = shown(qtbot, signed_in)
 
     # The demo: AICM 3 + 3 samples and one sub-sample, MZO 2, LZC 2; all registered just now.
     assert widget.by_port.bars() == [("AICM", 7), ("LZC", 2), ("MZO", 2)]
@@ -45,8 +58,33 @@ def test_month_labels_are_short() -> None:
 
 
 def test_refresh_rereads_the_figures(qtbot: QtBot, signed_in: AppContext) -> None:
-    widget = DashboardWidget(signed_in)
-    qtbot.addWidget(widget)
+    widget = shown(qtbot, signed_in)
     widget.by_status.set_bars([])
-    qtbot.mouseClick(widget.refresh_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(widget.loaded, timeout=10_000):
+        qtbot.mouseClick(widget.refresh_button, Qt.MouseButton.LeftButton)
+        assert widget.loading and not widget.refresh_button.isEnabled()
+        assert widget.message_label.text() == "Loading the figures…"
     assert sum(n for _, n in widget.by_status.bars()) == 11
+    assert widget.message_label.text() == ""
+
+
+def test_a_database_error_is_shown_in_the_dashboard(
+    qtbot: QtBot, tmp_path: Path, demo_url: str
+) -> None:
+    """The figures cannot be read (the file is gone): a message in the widget, no crash."""
+    copy = tmp_path / "demo.sqlite"
+    shutil.copy(demo_url.split(":///", 1)[1], copy)
+    ctx = make_ctx(f"sqlite+pysqlite:///{copy}")
+    try:
+        ctx.sign_in(SUPERVISOR.username, SUPERVISOR.password)
+        ctx.engine.dispose()
+        copy.write_bytes(b"this is not a database" * 100)
+        widget = DashboardWidget(ctx)
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.load_failed, timeout=10_000) as failed:
+            widget.show()
+        assert "not a Custody database" in failed.args[0]
+        assert widget.message_label.text() == failed.args[0]
+        assert widget.refresh_button.isEnabled() and widget.data is None
+    finally:
+        ctx.close()

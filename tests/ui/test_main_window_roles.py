@@ -64,3 +64,26 @@ def test_a_clerk_may_print_labels(qtbot, tmp_path: Path, demo_url: str) -> None:
     assert action.isVisible()
     assert action.isEnabled()  # a sample is selected
     window.ctx.close()
+
+
+def _tabs(window: MainWindow) -> list[str]:
+    return [window.tabs.tabText(i) for i in range(window.tabs.count())]
+
+
+def test_each_role_gets_its_views(qtbot, tmp_path: Path, demo_url: str) -> None:
+    everyone = ["Samples", "Scan station", "Sample detail", "Shipments"]
+    expected = {
+        "supervisor": [*everyone[:3], "Intake", "Shipments", "Audit", "Dashboard", "Reports"],
+        "technician": [*everyone[:3], "Intake", "Shipments"],
+        "clerk": everyone,
+        "auditor": [*everyone, "Audit", "Dashboard", "Reports"],
+    }
+    expected["supervisor"].append("Admin")
+    passwords = {user.username: user.password for user in DEMO_USERS}
+    passwords["auditor"] = AUDITOR_PASSWORD
+    for username, views in expected.items():
+        (tmp_path / username).mkdir()
+        window = open_window(qtbot, tmp_path / username, demo_url, username, passwords[username])
+        assert _tabs(window) == views, username
+        assert (window.reports is not None) == ("Reports" in views)
+        window.ctx.close()

@@ -95,7 +95,7 @@ def test_shows_the_record_and_the_whole_history(qtbot: QtBot, ctx: AppContext) -
     assert view.fields.text("allowed") == "retrieve"
     assert not view.hazard_label.isHidden() and "POSSIBLE FENTANYL" in view.hazard_label.text()
     assert len(history) > 8 and view.timeline_model.rowCount() == len(history)
-    assert view.tabs.tabText(0) == f"Custody &timeline ({len(history)})"
+    assert view.tabs.tabText(0) == f"Custody timeline ({len(history)})"
     events = [view.timeline_model.event_at(r).event_type for r in range(len(history))]
     assert events == [e.event_type for e in history] and EventType.SUBSAMPLE in events
     # stored, so nothing but printing and photographs is possible here
@@ -314,4 +314,4 @@ def test_print_labels_lists_the_printed_label(
     printed = ctx.query(lambda w: labels.prints_of(w, _sample(ctx, code).id))
     assert len(printed) == 1 and view.prints.rowCount() == 1
     assert view.prints.item(0, view.prints.SERIAL).text() == str(printed[0].serial)
-    assert view.prints.state_of(0) == "valid" and view.tabs.tabText(1) == "&Labels (1)"
+    assert view.prints.state_of(0) == "valid" and view.tabs.tabText(1) == "Labels (1)"

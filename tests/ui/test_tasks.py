@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QThread, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from custody.context import AppContext
@@ -315,3 +315,30 @@ def test_the_caller_need_not_keep_the_task(qtbot, window, outcome) -> None:
     release.set()
     assert finished.wait(5)
     qtbot.waitUntil(lambda: outcome.done == ["kept alive"], timeout=WAIT_MS)
+
+
+def _start_with_only_the_task_holding_its_parent(done: list[Any], destroyed: list[bool]) -> None:
+    """A parent widget no one else keeps: only the task (and the callback it holds) refer to
+    it, as when a test lets go of a view whose report has just been built."""
+    parent = QWidget()
+    parent.show()
+    parent.destroyed.connect(lambda: destroyed.append(True))
+
+    def on_done(value: Any) -> None:
+        done.append((value, parent.isVisible()))
+
+    run_task(parent, "Test task", lambda progress: "built", on_done)
+
+
+def test_a_finished_task_lets_go_of_its_parent_before_it_is_deleted(qtbot) -> None:
+    """Regression: the task's own references (its parent, the callback) were the last ones to
+    the parent, so deleting the task (deleteLater) deleted the parent from inside the task's
+    teardown, and the parent's `destroyed` signal reached the half-deleted task's slot: a
+    segmentation fault (10 runs out of 10 before the fix)."""
+    done: list[Any] = []
+    destroyed: list[bool] = []
+    _start_with_only_the_task_holding_its_parent(done, destroyed)
+    qtbot.waitUntil(lambda: done == [("built", True)], timeout=WAIT_MS)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the task goes
+    gc.collect()
+    assert destroyed == [True]  # nothing keeps the parent once the outcome was delivered

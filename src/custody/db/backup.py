@@ -7,6 +7,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from custody.domain.messages import t
 from custody.errors import StorageError
 
 
@@ -21,11 +22,13 @@ def _fsync_dir(folder: Path) -> None:
 def backup_sqlite(source: Path, target: Path) -> Path:
     """Copy a live SQLite database consistently to `target` (never a plain file copy)."""
     if not source.is_file():
-        raise StorageError(f"There is no database file at {source}.")
+        raise StorageError(t("There is no database file at {source}.", source=source))
     if target.exists():
-        raise StorageError(f"The backup file {target} exists already; choose another name.")
+        raise StorageError(
+            t("The backup file {target} exists already; choose another name.", target=target)
+        )
     if not target.parent.is_dir():
-        raise StorageError(f"The backup folder {target.parent} does not exist.")
+        raise StorageError(t("The backup folder {parent} does not exist.", parent=target.parent))
     temp = target.with_name(f".{target.name}.partial")
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
@@ -40,13 +43,13 @@ def backup_sqlite(source: Path, target: Path) -> Path:
         finally:
             src.close()
         if check is None or check[0] != "ok":
-            raise StorageError(f"The backup failed its integrity check: {check}")
+            raise StorageError(t("The backup failed its integrity check: {check}", check=check))
         with temp.open("rb+") as handle:
             os.fsync(handle.fileno())
         temp.replace(target)
         _fsync_dir(target.parent)
     except (OSError, sqlite3.Error) as error:
-        raise StorageError(f"The backup could not be written: {error}.") from error
+        raise StorageError(t("The backup could not be written: {error}.", error=error)) from error
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()

@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from custody.db.journal import install_capture
+from custody.domain.messages import Text, t
 from custody.errors import StorageError
 
 BUSY_TIMEOUT_MS = 15_000
@@ -30,7 +31,7 @@ def sqlite_path(url: str) -> Path | None:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise StorageError(f"'{url}' is not a database URL.") from None
+        raise StorageError(t("'{url}' is not a database URL.", url=url)) from None
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         return None
     if parsed.database == ":memory:":
@@ -47,7 +48,7 @@ def _sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
     if mode is None or str(mode[0]).lower() != "wal":
-        raise StorageError("The database file cannot use write-ahead logging (WAL).")
+        raise StorageError(t("The database file cannot use write-ahead logging (WAL)."))
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -60,19 +61,23 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise StorageError(f"'{url}' is not a database URL.") from None
+        raise StorageError(t("'{url}' is not a database URL.", url=url)) from None
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         path = sqlite_path(url)
         if path is not None and not path.parent.is_dir():
-            raise StorageError(f"The folder for the database does not exist: {path.parent}")
+            raise StorageError(
+                t("The folder for the database does not exist: {parent}", parent=path.parent)
+            )
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if backend == "postgresql":
         return create_engine(url, pool_pre_ping=True)
-    raise StorageError(f"Unsupported database '{backend}': use SQLite or PostgreSQL.")
+    raise StorageError(
+        t("Unsupported database '{backend}': use SQLite or PostgreSQL.", backend=backend)
+    )
 
 
 def make_sessions(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
@@ -86,7 +91,7 @@ def make_sessions(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[S
 
 def _refuse_flush(session: Session, _context: Any, _instances: Any) -> None:
     if session.new or session.dirty or session.deleted:
-        raise StorageError("internal: a read-only session tried to write")
+        raise StorageError(t("internal: a read-only session tried to write"))
 
 
 def lock_for_write(session: Session) -> None:
@@ -104,17 +109,19 @@ def storage_errors() -> Iterator[None]:
         raise StorageError(storage_message(error)) from error
 
 
-def storage_message(error: DatabaseError) -> str:
+def storage_message(error: DatabaseError) -> Text:
     text = str(error.orig) if error.orig is not None else str(error)
     lowered = text.lower()
     if "locked" in lowered or "busy" in lowered:
-        return "The database is busy (another workstation is writing). Try again in a moment."
+        return t("The database is busy (another workstation is writing). Try again in a moment.")
     if "disk" in lowered and "full" in lowered:
-        return "The disk is full: nothing was saved. Free some space and try again."
+        return t("The disk is full: nothing was saved. Free some space and try again.")
     if "readonly" in lowered or "read-only" in lowered:
-        return "The database is read-only here: nothing was saved. Check the file permissions."
+        return t("The database is read-only here: nothing was saved. Check the file permissions.")
     if "file is not a database" in lowered:
-        return "This file is not a Custody database (it is not a SQLite database at all)."
+        return t("This file is not a Custody database (it is not a SQLite database at all).")
     if "unable to open" in lowered:
-        return "The database file cannot be opened. Check that the folder exists and is writable."
-    return f"The database reported an error; nothing was saved. ({text})"
+        return t(
+            "The database file cannot be opened. Check that the folder exists and is writable."
+        )
+    return t("The database reported an error; nothing was saved. ({error})", error=text)

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, inspect
 
 from custody.db.backup import backup_sqlite
 from custody.db.engine import sqlite_path
+from custody.domain.messages import t
 from custody.errors import StorageError
 
 
@@ -43,11 +44,15 @@ def ensure_schema(engine: Engine) -> Path | None:
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         raise StorageError(
-            f"This database was written by a newer version of Custody (schema {current}). "
-            "Install the newer version; Custody never downgrades a database."
+            t(
+                "This database was written by a newer version of Custody (schema "
+                "{current}). Install the newer version; Custody never downgrades a "
+                "database.",
+                current=current,
+            )
         )
     if current is None and inspect(engine).get_table_names():
-        raise StorageError("This database is not a Custody database (it has unknown tables).")
+        raise StorageError(t("This database is not a Custody database (it has unknown tables)."))
     backup = None
     path = sqlite_path(str(engine.url))
     if current is not None and path is not None:

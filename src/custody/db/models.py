@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Date, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from custody.db.base import DIGEST, Base, enum_column
@@ -127,6 +136,8 @@ class Sample(Base):
     """What travels to the lab. Every sub-sample is a Sample with its own ID."""
 
     __tablename__ = "samples"
+    # Filter by status, page by code (keyset): one index serves both (see migration 0005).
+    __table_args__ = (Index("ix_samples_status_code", "status", "code"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)  # MX-AICM-2026-000123
     code_key: Mapped[str] = mapped_column(String(40), unique=True)  # without hyphens
@@ -141,7 +152,7 @@ class Sample(Base):
     weighed_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     weighed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     hazard: Mapped[bool] = mapped_column()
-    status: Mapped[SampleStatus] = mapped_column(enum_column(SampleStatus), index=True)
+    status: Mapped[SampleStatus] = mapped_column(enum_column(SampleStatus))
     location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), index=True)
     holder_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -18,6 +18,7 @@ from custody.db.base import table_of
 from custody.db.models import JOURNALED
 from custody.db.types import Grams, UTCDateTime
 from custody.domain.canonical import digest_value, to_journal_value
+from custody.domain.messages import t
 from custody.domain.weights import from_units
 
 BATCH = 5_000
@@ -68,7 +69,7 @@ class Replay:
 
     def __init__(self) -> None:
         self.tables = {table_of(m).name: table_of(m) for m in JOURNALED}
-        self.columns = {name: [c.key for c in t.columns] for name, t in self.tables.items()}
+        self.columns = {name: [c.key for c in table.columns] for name, table in self.tables.items()}
         self.position = {n: {k: i for i, k in enumerate(c)} for n, c in self.columns.items()}
         self.state: dict[str, dict[int, list[Any]]] = {name: {} for name in self.tables}
 
@@ -134,7 +135,7 @@ class Replay:
                 None,
                 "present",
                 None,
-                "row exists in the table but no journal entry created it",
+                t("row exists in the table but no journal entry created it"),
             )
         for index, value in enumerate(row):
             have = convert[index](value)
@@ -146,7 +147,7 @@ class Replay:
                     want[index],
                     have,
                     want[-1],
-                    "field differs from the value the journal says it has",
+                    t("field differs from the value the journal says it has"),
                 )
         return None
 
@@ -160,5 +161,5 @@ class Replay:
             "present",
             None,
             self.state[name][key][-1],
-            "row is in the journal but missing from the table",
+            t("row is in the journal but missing from the table"),
         )

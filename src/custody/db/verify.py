@@ -21,6 +21,7 @@ from sqlalchemy import Connection
 from custody.db.journal import PAYLOAD_VERSION
 from custody.db.replay import BATCH, Replay
 from custody.domain.canonical import GENESIS_HASH
+from custody.domain.messages import t
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -104,11 +105,11 @@ def _cursor(conn: Connection) -> Any:
 def _chain_problem(n: int, row: tuple[Any, ...], expected: str, prev: bytes) -> str | None:
     seq, prev_hash, digest, payload = row[0], row[1], row[2], row[3]
     if seq != n:
-        return f"entry {n} is missing (next entry found is {seq})"
+        return t("entry {n} is missing (next entry found is {seq})", n=n, seq=seq)
     if prev_hash != expected:
-        return "prev_hash does not match the previous hash"
+        return t("prev_hash does not match the previous hash")
     if hashlib.sha256(prev + payload.encode("utf-8")).hexdigest() != digest:
-        return "hash does not match the entry's content"
+        return t("hash does not match the entry's content")
     return None
 
 
@@ -130,13 +131,15 @@ def verify(conn: Connection, total: int, progress: Progress | None = None) -> Ve
                 problem = _chain_problem(report.entries, row, expected, prev)
                 payload = row[3]
                 if problem is None and not binding.holds(payload, row):
-                    problem = "an indexed column (seq, time, kind, subject, actor, "
-                    problem += "workstation or zone) differs from the signed payload"
+                    problem = t(
+                        "an indexed column (seq, time, kind, subject, actor, "
+                        "workstation or zone) differs from the signed payload"
+                    )
                 if problem is None and payload.find('"changes":[],"data":', 0, 400) == -1:
                     try:
                         replay.apply(row[0], json.loads(payload)["changes"])
                     except (ValueError, KeyError, TypeError, IndexError) as error:
-                        problem = f"payload cannot be replayed: {error!r}"
+                        problem = t("payload cannot be replayed: {error}", error=repr(error))
                 if problem is not None:
                     report.chain_break = ChainBreak(row[0], problem)
                     return report

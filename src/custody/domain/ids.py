@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from custody.domain import checkchar
+from custody.domain.messages import message_of, t
 
 __all__ = [
     "MAX_NUMBER",
@@ -28,7 +29,7 @@ MAX_YEAR = 2999
 MAX_NUMBER = 999_999_999_999
 _MAX_PREFIX_LEN = 20
 _EXAMPLE = "MX-AICM-2026-000123"
-_SHAPE = f"expected PREFIX-YYYY-NNNNNN, e.g. {_EXAMPLE}"
+_SHAPE = t("expected PREFIX-YYYY-NNNNNN, e.g. {example}", example=_EXAMPLE)
 _PREFIX_RE = re.compile(r"[A-Z][A-Z0-9]{0,7}(?:-[A-Z0-9]{1,8}){0,3}", re.ASCII)
 _DIGITS_RE = re.compile(r"[0-9]+", re.ASCII)
 _ALLOWED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
@@ -49,37 +50,55 @@ def _check_chars(text: str, what: str) -> None:
     for ch in text:
         if ch not in _ALLOWED:
             raise InvalidIdError(
-                f"{what} contains the character {_describe(ch)}, which is not allowed; "
-                "only letters A-Z, digits 0-9 and hyphens '-' may be used"
+                t(
+                    "{what} contains the character {character}, which is not allowed; "
+                    "only letters A-Z, digits 0-9 and hyphens '-' may be used",
+                    what=what,
+                    character=_describe(ch),
+                )
             )
 
 
 def validate_site_prefix(prefix: str) -> str:
     """Return ``prefix`` stripped and upper-cased, or raise :class:`InvalidIdError`."""
     text = prefix.strip()
-    expected = (
+    expected = t(
         "a site prefix must be 1 to 4 groups of 1-8 letters A-Z or digits 0-9, joined by "
-        f"'-', starting with a letter, at most {_MAX_PREFIX_LEN} characters "
-        "(e.g. MX-AICM or MX-MZO)"
+        "'-', starting with a letter, at most {length} characters "
+        "(e.g. MX-AICM or MX-MZO)",
+        length=_MAX_PREFIX_LEN,
     )
     if not text:
-        raise InvalidIdError(f"site prefix is empty: {expected}")
-    _check_chars(text, f"site prefix {text!r}")
+        raise InvalidIdError(t("site prefix is empty: {expected}", expected=expected))
+    _check_chars(text, t("site prefix {prefix}", prefix=repr(text)))
     text = text.upper()
     if len(text) > _MAX_PREFIX_LEN or not _PREFIX_RE.fullmatch(text):
-        raise InvalidIdError(f"invalid site prefix {text!r}: {expected}")
+        raise InvalidIdError(
+            t("invalid site prefix {prefix}: {expected}", prefix=repr(text), expected=expected)
+        )
     return text
 
 
 def _check_year(year: int) -> None:
     if isinstance(year, bool) or not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
-        raise InvalidIdError(f"year {year!r} is out of range: expected {MIN_YEAR}-{MAX_YEAR}")
+        raise InvalidIdError(
+            t(
+                "year {year} is out of range: expected {first}-{last}",
+                year=repr(year),
+                first=MIN_YEAR,
+                last=MAX_YEAR,
+            )
+        )
 
 
 def _check_number(number: int) -> None:
     if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= MAX_NUMBER:
         raise InvalidIdError(
-            f"sample number {number!r} is out of range: expected 1 to {MAX_NUMBER}"
+            t(
+                "sample number {number} is out of range: expected 1 to {last}",
+                number=repr(number),
+                last=MAX_NUMBER,
+            )
         )
 
 
@@ -93,7 +112,9 @@ class SampleId:
 
     def __post_init__(self) -> None:
         if validate_site_prefix(self.prefix) != self.prefix:
-            raise InvalidIdError(f"site prefix {self.prefix!r} is not in canonical form")
+            raise InvalidIdError(
+                t("site prefix {prefix} is not in canonical form", prefix=repr(self.prefix))
+            )
         _check_year(self.year)
         _check_number(self.number)
 
@@ -126,31 +147,52 @@ def parse_human(text: str) -> SampleId:
     """Parse a human-form ID; whitespace around it and lower case are tolerated."""
     stripped = text.strip()
     if not stripped:
-        raise InvalidIdError(f"sample ID is empty: {_SHAPE}")
-    _check_chars(stripped, f"sample ID {stripped!r}")
+        raise InvalidIdError(t("sample ID is empty: {shape}", shape=_SHAPE))
+    _check_chars(stripped, t("sample ID {id}", id=repr(stripped)))
     upper = stripped.upper()
     groups = upper.split("-")
     if len(groups) < 3:
         raise InvalidIdError(
-            f"sample ID {upper!r} needs a site prefix, a year and a number separated by "
-            f"hyphens: {_SHAPE}"
+            t(
+                "sample ID {id} needs a site prefix, a year and a number separated by "
+                "hyphens: {shape}",
+                id=repr(upper),
+                shape=_SHAPE,
+            )
         )
     *prefix_groups, year_text, number_text = groups
     if len(year_text) != 4 or not _DIGITS_RE.fullmatch(year_text):
         raise InvalidIdError(
-            f"sample ID {upper!r}: the year {year_text!r} must be 4 digits: {_SHAPE}"
+            t(
+                "sample ID {id}: the year {year} must be 4 digits: {shape}",
+                id=repr(upper),
+                year=repr(year_text),
+                shape=_SHAPE,
+            )
         )
     max_digits = len(str(MAX_NUMBER))
     if not _DIGITS_RE.fullmatch(number_text) or len(number_text) > max_digits:
         raise InvalidIdError(
-            f"sample ID {upper!r}: the number {number_text!r} must be 1 to {max_digits} "
-            f"digits: {_SHAPE}"
+            t(
+                "sample ID {id}: the number {number} must be 1 to {digits} digits: {shape}",
+                id=repr(upper),
+                number=repr(number_text),
+                digits=max_digits,
+                shape=_SHAPE,
+            )
         )
     try:
         prefix = validate_site_prefix("-".join(prefix_groups))
         return SampleId(prefix, int(year_text), int(number_text))
     except InvalidIdError as exc:
-        raise InvalidIdError(f"sample ID {upper!r}: {exc}; {_SHAPE}") from None
+        raise InvalidIdError(
+            t(
+                "sample ID {id}: {problem}; {shape}",
+                id=repr(upper),
+                problem=message_of(exc),
+                shape=_SHAPE,
+            )
+        ) from None
 
 
 def lookup_key(text: str) -> str:
@@ -158,20 +200,31 @@ def lookup_key(text: str) -> str:
     stripped = text.strip()
     if not stripped:
         raise InvalidIdError(
-            f"sample ID is empty: {_SHAPE}, or the scanned compact form without hyphens"
+            t(
+                "sample ID is empty: {shape}, or the scanned compact form without hyphens",
+                shape=_SHAPE,
+            )
         )
-    _check_chars(stripped, f"sample ID {stripped!r}")
+    _check_chars(stripped, t("sample ID {id}", id=repr(stripped)))
     upper = stripped.upper()
     if "-" in upper:
         return parse_human(upper).key
     key = upper[:-1]
     if len(key) > _MAX_KEY_LEN or not _KEY_RE.fullmatch(key):
         raise InvalidIdError(
-            f"{upper!r} is not a sample ID: {_SHAPE}, or the compact form without hyphens "
-            "followed by a check character, e.g. " + format_sample_id("MX-AICM", 2026, 123).compact
+            t(
+                "{id} is not a sample ID: {shape}, or the compact form without hyphens "
+                "followed by a check character, e.g. {example}",
+                id=repr(upper),
+                shape=_SHAPE,
+                example=format_sample_id("MX-AICM", 2026, 123).compact,
+            )
         )
     if not checkchar.is_valid(upper):
         raise InvalidIdError(
-            f"{upper!r}: check character does not match — the ID was mistyped or misread"
+            t(
+                "{id}: check character does not match — the ID was mistyped or misread",
+                id=repr(upper),
+            )
         )
     return key

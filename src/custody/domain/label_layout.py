@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from custody.domain import messages
 from custody.domain.label_templates import (
     MIN_DOTS_PER_MODULE,
     QUIET_ZONE_MODULES,
@@ -94,8 +95,15 @@ def qr_module_size(qr_modules: int, box_side: float, dpi: int) -> float:
     if per_module < MIN_DOTS_PER_MODULE:
         need = total * MIN_DOTS_PER_MODULE * 72.0 / dpi
         raise LabelDoesNotFit(
-            f"QR code: {qr_modules} modules + quiet zone need a {need:.1f} pt box at {dpi} dpi "
-            f"({MIN_DOTS_PER_MODULE} dots/module); the box is {box_side:.1f} pt."
+            messages.t(
+                "QR code: {modules} modules + quiet zone need a {need} pt box at {dpi} dpi "
+                "({dots} dots/module); the box is {side} pt.",
+                modules=qr_modules,
+                need=f"{need:.1f}",
+                dpi=dpi,
+                dots=MIN_DOTS_PER_MODULE,
+                side=f"{box_side:.1f}",
+            )
         )
     return per_module * 72.0 / dpi
 
@@ -213,8 +221,15 @@ def _text(t: Template, box: FieldBox, value: str, measure: Measure, descent: flo
         if lines:
             return _place(t, box, lines, box.min_size, measure, descent)
     raise LabelDoesNotFit(
-        f"{box.content}: '{full}' does not fit {box.width:.1f} pt at {box.min_size:g} pt "
-        f"on {t.name}; use a larger template."
+        messages.t(
+            "{field}: '{text}' does not fit {width} pt at {size} pt on {template}; "
+            "use a larger template.",
+            field=box.content,
+            text=full,
+            width=f"{box.width:.1f}",
+            size=f"{box.min_size:g}",
+            template=t.name,
+        )
     )
 
 
@@ -227,7 +242,14 @@ def _lab_box(t: Template, box: FieldBox, measure: Measure) -> list[Item]:
     for line in LAB_CAPTIONS[box.content]:
         text, size = fit_text(line, inner, box.max_size, box.min_size, measure)
         if text != line:
-            raise LabelDoesNotFit(f"{box.content}: caption '{line}' does not fit on {t.name}.")
+            raise LabelDoesNotFit(
+                messages.t(
+                    "{field}: caption '{caption}' does not fit on {template}.",
+                    field=box.content,
+                    caption=line,
+                    template=t.name,
+                )
+            )
         line_y -= size
         items.append(TextItem(box.content, text, box.x + _PAD, line_y, size, False))
         line_y -= size * 0.2
@@ -249,7 +271,7 @@ def plan(
     is the fonts' descender in em: baselines sit so that the em box is centred in its box.
     """
     if not content.id_text.strip():
-        raise LabelDoesNotFit("id: the sample ID is empty.")
+        raise LabelDoesNotFit(messages.t("id: the sample ID is empty."))
     module = qr_module_size(qr_modules, t.qr.side, t.effective_dpi)
     side = module * qr_modules
     qx = t.qr.x + (t.qr.side - side) / 2

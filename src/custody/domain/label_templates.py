@@ -14,6 +14,8 @@ import math
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from custody.domain import messages
+
 LASER_DPI = 600
 MIN_DOTS_PER_MODULE = 3
 QUIET_ZONE_MODULES = 4
@@ -128,8 +130,10 @@ class Calibration:
 def validate(t: Template) -> Template:
     """Check a template's geometry; return it unchanged or raise :class:`TemplateError`."""
 
-    def fail(msg: str) -> TemplateError:
-        return TemplateError(f"Template {t.name!r}: {msg}")
+    def fail(msg: str) -> TemplateError:  # templates are code: their problems stay English
+        return TemplateError(
+            messages.t("Template {name}: {problem}", name=repr(t.name), problem=msg)
+        )
 
     dims = (t.page_width, t.page_height, t.label_width, t.label_height, t.effective_dpi)
     if min(t.columns, t.rows) < 1 or min(dims) <= 0:
@@ -179,7 +183,14 @@ def label_origin(t: Template, index: int, cal: Calibration | None = None) -> tup
     ``index`` is 0-based within one page, row-major (left to right, then top to bottom).
     """
     if not 0 <= index < t.per_page:
-        raise PositionError(f"Label index {index} is outside 0..{t.per_page - 1} for {t.name}.")
+        raise PositionError(
+            messages.t(
+                "Label index {index} is outside 0..{last} for {template}.",
+                index=index,
+                last=t.per_page - 1,
+                template=t.name,
+            )
+        )
     cal = cal or Calibration()
     row, col = divmod(index, t.columns)
     x = t.margin_left + col * (t.label_width + t.gap_x)
@@ -197,10 +208,17 @@ def positions(
     """
     if not 1 <= start_at <= t.per_page:
         raise PositionError(
-            f"Start position {start_at} does not exist on {t.title}: choose 1 to {t.per_page}."
+            messages.t(
+                "Start position {start} does not exist on {template}: choose 1 to {last}.",
+                start=start_at,
+                template=t.title,
+                last=t.per_page,
+            )
         )
     if count < 0:
-        raise PositionError(f"Cannot print a negative number of labels ({count}).")
+        raise PositionError(
+            messages.t("Cannot print a negative number of labels ({count}).", count=count)
+        )
     out: list[tuple[int, float, float]] = []
     for n in range(count):
         page, index = divmod(start_at - 1 + n, t.per_page)

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from custody.domain import checkchar
 from custody.domain.ids import SampleId
+from custody.domain.messages import join_texts, t
 
 __all__ = [
     "MAX_INPUT_LENGTH",
@@ -84,14 +85,16 @@ class LabelKind(enum.Enum):
         return 36 if self is LabelKind.SAMPLE else 24
 
 
-_DESCRIPTIONS = {
-    LabelKind.SAMPLE: "sample",
-    LabelKind.LOCATION: "location",
-    LabelKind.SHIPMENT: "shipment",
-    LabelKind.BADGE: "person badge",
+_DESCRIPTIONS = {  # translatable nouns (Text); their English value goes into journal subjects
+    LabelKind.SAMPLE: t("sample"),
+    LabelKind.LOCATION: t("location"),
+    LabelKind.SHIPMENT: t("shipment"),
+    LabelKind.BADGE: t("person badge"),
 }
 _KINDS = {kind.value: kind for kind in LabelKind}
-_KIND_LIST = ", ".join(f"{k.value} ({k.description})" for k in LabelKind)
+_KIND_LIST = join_texts(
+    t("{letter} ({kind})", letter=k.value, kind=k.description) for k in LabelKind
+)
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ class Code:
     body: str
     serial: int
 
-    def __post_init__(self) -> None:
+    def __post_init__(self) -> None:  # a programming error, not a clerk's: English only
         if not isinstance(self.kind, LabelKind):
             raise ValueError(f"label kind must be a LabelKind, got {self.kind!r}")
         limit = self.kind.max_body_length
@@ -133,7 +136,7 @@ class Code:
 
 @dataclass(frozen=True)
 class ScanError:
-    """Why a scan was refused: ``reason`` for the clerk, ``code`` for the program."""
+    """Why a scan was refused: ``reason`` for the clerk (a Text), ``code`` for the program."""
 
     reason: str
     code: str
@@ -177,7 +180,7 @@ def _show(text: str) -> str:
     """``text`` escaped (repr) and shortened, safe to put in a message or a log."""
     if len(text) <= _SHOWN_CHARS:
         return repr(text)
-    return f"{text[:_SHOWN_CHARS]!r}… ({len(text)} characters)"
+    return t("{start}… ({length} characters)", start=repr(text[:_SHOWN_CHARS]), length=len(text))
 
 
 def _strip_affix(text: str, prefix: str, suffix: str) -> str:
@@ -199,68 +202,104 @@ def parse(raw: str, key: bytes, *, prefix: str = "", suffix: str = "") -> Code |
     """
     if len(raw) > MAX_INPUT_LENGTH:
         return ScanError(
-            f"the scan is {len(raw)} characters long; a label code has at most "
-            f"{MAX_INPUT_LENGTH} — this is not a label code (several scans run together?)",
+            t(
+                "the scan is {length} characters long; a label code has at most "
+                "{limit} — this is not a label code (several scans run together?)",
+                length=len(raw),
+                limit=MAX_INPUT_LENGTH,
+            ),
             "too_long",
         )
     text = _strip_affix(raw, prefix, suffix)
     if not text:
-        return ScanError("nothing was scanned (the input is empty or only spaces)", "empty")
+        return ScanError(t("nothing was scanned (the input is empty or only spaces)"), "empty")
     for position, ch in enumerate(text, start=1):
         if ch not in _ALLOWED:
             return ScanError(
-                f"the scan {_show(text)} has the character {ch!r} (U+{ord(ch):04X}) at "
-                f"position {position}; label codes contain only letters A-Z and digits 0-9. "
-                "Scan again; if it keeps happening, check the scanner's keyboard layout",
+                t(
+                    "the scan {scan} has the character {character} ({codepoint}) at "
+                    "position {position}; label codes contain only letters A-Z and digits 0-9. "
+                    "Scan again; if it keeps happening, check the scanner's keyboard layout",
+                    scan=_show(text),
+                    character=repr(ch),
+                    codepoint=f"U+{ord(ch):04X}",
+                    position=position,
+                ),
                 "bad_character",
             )
     text = text.upper()
     if text[0] != VERSION:
         return ScanError(
-            f"{_show(text)} is not a Custody label code: codes start with the format "
-            f"version {VERSION}, this one starts with {text[0]!r}",
+            t(
+                "{scan} is not a Custody label code: codes start with the format "
+                "version {version}, this one starts with {start}",
+                scan=_show(text),
+                version=VERSION,
+                start=repr(text[0]),
+            ),
             "bad_version",
         )
     if len(text) < 2:
         return ScanError(
-            f"{_show(text)} is too short for a label code; scan the whole label", "bad_length"
+            t("{scan} is too short for a label code; scan the whole label", scan=_show(text)),
+            "bad_length",
         )
     kind = _KINDS.get(text[1])
     if kind is None:
         return ScanError(
-            f"{_show(text)} is not a Custody label code: unknown label kind {text[1]!r}, "
-            f"expected {_KIND_LIST}",
+            t(
+                "{scan} is not a Custody label code: unknown label kind {kind}, expected {kinds}",
+                scan=_show(text),
+                kind=repr(text[1]),
+                kinds=_KIND_LIST,
+            ),
             "bad_kind",
         )
     body_length = int(text[2:4], 36) if len(text) >= _HEAD else 0
     if len(text) != _OVERHEAD + body_length:
         return ScanError(
-            f"{_show(text)}: the length ({len(text)} characters) does not fit the layout of a "
-            f"{kind.description} label code; it was misread or cut short — scan again",
+            t(
+                "{scan}: the length ({length} characters) does not fit the layout of a "
+                "{kind} label code; it was misread or cut short — scan again",
+                scan=_show(text),
+                length=len(text),
+                kind=kind.description,
+            ),
             "bad_length",
         )
     if not 1 <= body_length <= kind.max_body_length:
         return ScanError(
-            f"{_show(text)} is not a valid {kind.description} label code "
-            f"(its identifier length {body_length} is out of range)",
+            t(
+                "{scan} is not a valid {kind} label code "
+                "(its identifier length {length} is out of range)",
+                scan=_show(text),
+                kind=kind.description,
+                length=body_length,
+            ),
             "malformed",
         )
     check_at = _HEAD + body_length + SERIAL_LENGTH
     if not checkchar.is_valid(text[: check_at + 1]):
         return ScanError(
-            f"{_show(text)}: the check character does not match — the code was misread or "
-            "mistyped; scan again or type it carefully",
+            t(
+                "{scan}: the check character does not match — the code was misread or "
+                "mistyped; scan again or type it carefully",
+                scan=_show(text),
+            ),
             "bad_check",
         )
     signed, mac = text[: check_at + 1], text[check_at + 1 :]
     if not hmac.compare_digest(_mac(key, signed), mac):
         return ScanError(
-            f"{_show(text)} was NOT printed by this lab, or it was altered: its security code "
-            "does not match. Do not use this label; report it to a supervisor",
+            t(
+                "{scan} was NOT printed by this lab, or it was altered: its security code "
+                "does not match. Do not use this label; report it to a supervisor",
+                scan=_show(text),
+            ),
             "forged",
         )
     body = text[_HEAD : _HEAD + body_length]
     try:
         return Code(kind, body, int(text[_HEAD + body_length : check_at], 36))
     except ValueError:  # pragma: no cover - the checks above make this unreachable
-        return ScanError(f"{_show(text)} is not a valid label code", "malformed")
+        return ScanError(t("{scan} is not a valid label code", scan=_show(text)), "malformed")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from custody.domain.messages import t
+
 MIN_LENGTH = 15
 MAX_LENGTH = 256
 
@@ -34,13 +36,18 @@ def check_passphrase(passphrase: str, *, username: str = "") -> None:
     """Raise PassphraseError with the reason if `passphrase` is not acceptable."""
     if len(passphrase) < MIN_LENGTH:
         raise PassphraseError(
-            f"The passphrase must be at least {MIN_LENGTH} characters long "
-            "(a few unrelated words work well)."
+            t(
+                "The passphrase must be at least {length} characters long "
+                "(a few unrelated words work well).",
+                length=MIN_LENGTH,
+            )
         )
     if len(passphrase) > MAX_LENGTH:
-        raise PassphraseError(f"The passphrase must be at most {MAX_LENGTH} characters long.")
+        raise PassphraseError(
+            t("The passphrase must be at most {length} characters long.", length=MAX_LENGTH)
+        )
     folded = "".join(passphrase.lower().split())
     if folded in _BLOCKLIST or len(set(folded)) <= 2:
-        raise PassphraseError("This passphrase is too common or too simple; choose another.")
+        raise PassphraseError(t("This passphrase is too common or too simple; choose another."))
     if username and username.lower() in passphrase.lower() and len(folded) < 2 * MIN_LENGTH:
-        raise PassphraseError("The passphrase must not contain the user name.")
+        raise PassphraseError(t("The passphrase must not contain the user name."))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from custody.domain.labelcode import Code
+from custody.domain.messages import t
 
 
 @dataclass(frozen=True)
@@ -18,10 +19,15 @@ class BatchOutcome:
 
     @property
     def message(self) -> str:
-        what = f"{self.code.kind.description} {self.code.body}"
+        kind, body = self.code.kind.description, self.code.body
         if not self.duplicate:
-            return f"{what} added."
-        return f"{what} was scanned already in this batch ({self.times}×); counted once."
+            return t("{kind} {code} added.", kind=kind, code=body)
+        return t(
+            "{kind} {code} was scanned already in this batch ({times}×); counted once.",
+            kind=kind,
+            code=body,
+            times=self.times,
+        )
 
 
 @dataclass

@@ -26,6 +26,8 @@ import difflib
 import string
 from dataclasses import dataclass
 
+from custody.domain.messages import t
+
 __all__ = ["MAX_RECEIVED_LENGTH", "TEST_PAYLOAD", "Diagnosis", "Problem", "diagnose", "escape"]
 
 #: The test label's payload: a fixed marker, then every letter and every digit once, so each
@@ -52,27 +54,27 @@ _AZERTY_UNDO = str.maketrans(
 )  # fmt: skip
 _QWERTZ_UNDO = str.maketrans("YZyz", "ZYzy")
 
-_FIXES = {
-    "missing_enter": "Configure the scanner to send Enter (CR) after each scan.",
-    "caps_lock": "Turn CapsLock off; Custody accepts lower case but other programs may not.",
-    "azerty_digits": (
+_FIXES = {  # translatable (Text), like every problem message
+    "missing_enter": t("Configure the scanner to send Enter (CR) after each scan."),
+    "caps_lock": t("Turn CapsLock off; Custody accepts lower case but other programs may not."),
+    "azerty_digits": t(
         "Set the scanner's keyboard language to match the computer's layout (FR/BE AZERTY), "
         "or the OS layout to US/ES."
     ),
-    "qwertz_swap": (
+    "qwertz_swap": t(
         "German QWERTZ layout: set the scanner's keyboard language to German (DE), "
         "or the OS layout to US/ES."
     ),
-    "dropped_characters": (
+    "dropped_characters": t(
         "The scanner sends keys too fast: increase the inter-character delay in its settings."
     ),
-    "extra_characters": "Remove the scanner's prefix/suffix or configure it in Custody.",
-    "garbled": (
+    "extra_characters": t("Remove the scanner's prefix/suffix or configure it in Custody."),
+    "garbled": t(
         "Check the scanner's keyboard language and the OS layout, then scan the test label "
         "again; if it persists, reset the scanner to factory defaults."
     ),
-    "empty": "Check that the scanner is connected and the cursor is in the test field.",
-    "ok": "Nothing to change.",
+    "empty": t("Check that the scanner is connected and the cursor is in the test field."),
+    "ok": t("Nothing to change."),
 }
 
 
@@ -132,23 +134,36 @@ def _rank(candidate: str, expected: str) -> int:
 
 def _layout_problem(code: str, received: str) -> Problem:
     if code == "caps_lock":
-        return _problem("caps_lock", f"Letters arrived in lower case: {escape(received)}.")
+        return _problem(
+            "caps_lock", t("Letters arrived in lower case: {scan}.", scan=escape(received))
+        )
     if code == "azerty_digits":
         return _problem(
             "azerty_digits",
-            "Digits arrived as AZERTY symbols (& for 1, é for 2, …) and A/Q, Z/W swapped: "
-            f"{escape(received)}.",
+            t(
+                "Digits arrived as AZERTY symbols (& for 1, é for 2, …) and A/Q, Z/W swapped: "
+                "{scan}.",
+                scan=escape(received),
+            ),
         )
-    return _problem("qwertz_swap", f"Y and Z arrived swapped: {escape(received)}.")
+    return _problem("qwertz_swap", t("Y and Z arrived swapped: {scan}.", scan=escape(received)))
 
 
 def _residual(received: str, candidate: str, expected: str, rank: int) -> Problem | None:
     if rank == 1:
         start = candidate.find(expected)
         prefix, suffix = received[:start], received[start + len(expected) :]
-        parts = [f"prefix {escape(prefix)}"] if prefix else []
-        parts += [f"suffix {escape(suffix)}"] if suffix else []
-        return _problem("extra_characters", f"The scanner added a {' and a '.join(parts)}.")
+        if not suffix:
+            added = t("The scanner added a prefix {prefix}.", prefix=escape(prefix))
+        elif not prefix:
+            added = t("The scanner added a suffix {suffix}.", suffix=escape(suffix))
+        else:
+            added = t(
+                "The scanner added a prefix {prefix} and a suffix {suffix}.",
+                prefix=escape(prefix),
+                suffix=escape(suffix),
+            )
+        return _problem("extra_characters", added)
     if rank == 2:
         first = next(
             (i for i, (a, b) in enumerate(zip(candidate, expected, strict=False)) if a != b),
@@ -157,8 +172,14 @@ def _residual(received: str, candidate: str, expected: str, rank: int) -> Proble
         missing = len(expected) - len(candidate)
         return _problem(
             "dropped_characters",
-            f"{missing} of {len(expected)} characters were lost; the first missing one is "
-            f"{escape(expected[first])} at position {first + 1}.",
+            t(
+                "{missing} of {expected} characters were lost; the first missing one is "
+                "{character} at position {position}.",
+                missing=missing,
+                expected=len(expected),
+                character=escape(expected[first]),
+                position=first + 1,
+            ),
         )
     if rank == 3:
         return _garbled(received, candidate, expected)
@@ -170,12 +191,19 @@ def _garbled(received: str, candidate: str, expected: str) -> Problem:
         (i for i, (a, b) in enumerate(zip(candidate, expected, strict=False)) if a != b),
         min(len(candidate), len(expected)),
     )
-    got = escape(received[first], 1) if first < len(received) else "end of scan"
-    want = escape(expected[first], 1) if first < len(expected) else "end of label"
+    got = escape(received[first], 1) if first < len(received) else t("end of scan")
+    want = escape(expected[first], 1) if first < len(expected) else t("end of label")
     return _problem(
         "garbled",
-        f"The scan differs from the label at position {first + 1}: got {got}, expected {want} "
-        f"({len(received)} characters received, {len(expected)} expected).",
+        t(
+            "The scan differs from the label at position {position}: got {got}, expected "
+            "{want} ({received} characters received, {expected} expected).",
+            position=first + 1,
+            got=got,
+            want=want,
+            received=len(received),
+            expected=len(expected),
+        ),
     )
 
 
@@ -191,10 +219,10 @@ def diagnose(received: str, *, expected: str = TEST_PAYLOAD, ended_with_enter: b
     problems: list[Problem] = []
     if not ended_with_enter and body == received:
         problems.append(
-            _problem("missing_enter", "The scan did not end with Enter (CR/LF) as a suffix.")
+            _problem("missing_enter", t("The scan did not end with Enter (CR/LF) as a suffix."))
         )
     if not body:
-        problems.append(_problem("empty", "No characters arrived from the scanner."))
+        problems.append(_problem("empty", t("No characters arrived from the scanner.")))
         return Diagnosis(ok=False, problems=tuple(problems))
     if len(body) > MAX_RECEIVED_LENGTH:
         problems.append(_garbled(body, body, expected))
@@ -224,5 +252,5 @@ def diagnose(received: str, *, expected: str = TEST_PAYLOAD, ended_with_enter: b
     if residual is not None:
         problems.append(residual)
     if not problems:
-        return Diagnosis(ok=True, problems=(_problem("ok", "The scan arrived intact."),))
+        return Diagnosis(ok=True, problems=(_problem("ok", t("The scan arrived intact.")),))
     return Diagnosis(ok=False, problems=tuple(problems))

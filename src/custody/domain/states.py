@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from custody.domain.enums import EventType
 from custody.domain.enums import SampleStatus as S
+from custody.domain.messages import join_or, join_texts, t
 
 
 @dataclass(frozen=True)
@@ -47,21 +48,21 @@ TRANSITIONS: dict[EventType, Transition] = {
 
 TERMINAL = frozenset({S.RETURNED, S.DESTROYED})
 
-_LABELS = {
-    EventType.SEAL: "seal",
-    EventType.STORE: "store",
-    EventType.RETRIEVE: "retrieve",
-    EventType.OPEN: "open",
-    EventType.SUBSAMPLE: "draw a sub-sample",
-    EventType.RESEAL: "reseal",
-    EventType.WEIGH: "re-weigh",
-    EventType.TRANSFER: "hand over",
-    EventType.PACK: "pack",
-    EventType.UNPACK: "unpack",
-    EventType.SHIP: "ship",
-    EventType.RECEIVE: "receive",
-    EventType.RETURN: "return",
-    EventType.DESTROY: "destroy",
+_LABELS = {  # what the clerk would do: "Cannot {action}: ..."
+    EventType.SEAL: t("seal"),
+    EventType.STORE: t("store"),
+    EventType.RETRIEVE: t("retrieve"),
+    EventType.OPEN: t("open"),
+    EventType.SUBSAMPLE: t("draw a sub-sample"),
+    EventType.RESEAL: t("reseal"),
+    EventType.WEIGH: t("re-weigh"),
+    EventType.TRANSFER: t("hand over"),
+    EventType.PACK: t("pack"),
+    EventType.UNPACK: t("unpack"),
+    EventType.SHIP: t("ship"),
+    EventType.RECEIVE: t("receive"),
+    EventType.RETURN: t("return"),
+    EventType.DESTROY: t("destroy"),
 }
 
 
@@ -75,6 +76,7 @@ def allowed_events(status: S) -> list[EventType]:
 
 
 def describe(event: EventType) -> str:
+    """The action as a verb phrase ("draw a sub-sample"), translatable (a Text)."""
     return _LABELS.get(event, event.value)
 
 
@@ -82,17 +84,26 @@ def next_status(status: S, event: EventType) -> S:
     """The status after `event`, or TransitionError saying what is allowed instead."""
     transition = TRANSITIONS.get(event)
     if transition is None:
-        raise TransitionError(f"'{event.value}' does not change a sample's status")
+        raise TransitionError(t("'{event}' does not change a sample's status", event=event.value))
     if status in transition.sources:
         return transition.target if transition.target is not None else status
     if status in TERMINAL:
         raise TransitionError(
-            f"Cannot {describe(event)}: the sample was {status.value}; "
-            "no further custody actions are possible."
+            t(
+                "Cannot {action}: the sample was {status}; "
+                "no further custody actions are possible.",
+                action=describe(event),
+                status=status.value,
+            )
         )
-    allowed = ", ".join(describe(e) for e in allowed_events(status)) or "nothing"
-    needed = " or ".join(sorted(s.value for s in transition.sources))
+    allowed = [describe(e) for e in allowed_events(status)]
     raise TransitionError(
-        f"Cannot {describe(event)}: the sample is {status.value} "
-        f"(it must be {needed}). Allowed now: {allowed}."
+        t(
+            "Cannot {action}: the sample is {status} (it must be {needed}). "
+            "Allowed now: {allowed}.",
+            action=describe(event),
+            status=status.value,
+            needed=join_or(sorted(s.value for s in transition.sources)),
+            allowed=join_texts(allowed) if allowed else t("nothing"),
+        )
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from custody.domain.messages import t
+
 
 class TextError(ValueError):
     pass
@@ -10,9 +12,16 @@ class TextError(ValueError):
 def required(value: str | None, field: str, *, max_len: int = 500) -> str:
     cleaned = " ".join((value or "").split())
     if not cleaned:
-        raise TextError(f"The {field} is required and cannot be blank.")
+        raise TextError(t("The {field} is required and cannot be blank.", field=field))
     if len(cleaned) > max_len:
-        raise TextError(f"The {field} is too long ({len(cleaned)} characters; at most {max_len}).")
+        raise TextError(
+            t(
+                "The {field} is too long ({length} characters; at most {max_len}).",
+                field=field,
+                length=len(cleaned),
+                max_len=max_len,
+            )
+        )
     return cleaned
 
 
@@ -21,7 +30,14 @@ def optional(value: str | None, field: str, *, max_len: int = 500) -> str | None
     if not cleaned:
         return None
     if len(cleaned) > max_len:
-        raise TextError(f"The {field} is too long ({len(cleaned)} characters; at most {max_len}).")
+        raise TextError(
+            t(
+                "The {field} is too long ({length} characters; at most {max_len}).",
+                field=field,
+                length=len(cleaned),
+                max_len=max_len,
+            )
+        )
     return cleaned
 
 
@@ -31,7 +47,14 @@ def lines(value: str | None, field: str, *, max_len: int = 1000) -> str:
     kept = [" ".join(line.split()) for line in (value or "").splitlines()]
     cleaned = "\n".join(line for line in kept if line)
     if not cleaned:
-        raise TextError(f"The {field} is required and cannot be blank.")
+        raise TextError(t("The {field} is required and cannot be blank.", field=field))
     if len(cleaned) > max_len:
-        raise TextError(f"The {field} is too long ({len(cleaned)} characters; at most {max_len}).")
+        raise TextError(
+            t(
+                "The {field} is too long ({length} characters; at most {max_len}).",
+                field=field,
+                length=len(cleaned),
+                max_len=max_len,
+            )
+        )
     return cleaned

@@ -30,6 +30,8 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from custody.domain.messages import t
+
 __all__ = [
     "LP_TIMEOUT",
     "CupsError",
@@ -95,8 +97,12 @@ def _tool(name: str, queue: str) -> str:
     path = shutil.which(name)
     if path is None:
         raise CupsError(
-            f"Printing to {queue} needs the print service's '{name}' command, which is not "
-            "installed on this computer (Debian: apt-get install cups-client). Ask IT.",
+            t(
+                "Printing to {queue} needs the print service's '{command}' command, which is "
+                "not installed on this computer (Debian: apt-get install cups-client). Ask IT.",
+                queue=queue,
+                command=name,
+            ),
             queue,
         )
     return path
@@ -119,14 +125,21 @@ def _run(
         )
     except subprocess.TimeoutExpired:
         raise CupsError(
-            f"The print service did not answer within {timeout:g} s, so nothing was sent to "
-            f"{queue}. Is CUPS running? Try again, or ask IT.",
+            t(
+                "The print service did not answer within {seconds} s, so nothing was sent to "
+                "{queue}. Is CUPS running? Try again, or ask IT.",
+                seconds=f"{timeout:g}",
+                queue=queue,
+            ),
             queue,
         ) from None
     except OSError as error:
         raise CupsError(
-            f"The print service's '{Path(argv[0]).name}' command could not run: "
-            f"{error.strerror or error}. Ask IT.",
+            t(
+                "The print service's '{command}' command could not run: {error}. Ask IT.",
+                command=Path(argv[0]).name,
+                error=error.strerror or error,
+            ),
             queue,
         ) from None
     return subprocess.CompletedProcess(
@@ -141,7 +154,7 @@ def _detail(text: str) -> str:
     """lp/lpstat's message without its 'lp: ' prefix, on one line."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     joined = " ".join(re.sub(r"^(lp|lpstat): ", "", line) for line in lines)
-    return joined.removeprefix("Error - ").rstrip(".") or "no reason given"
+    return joined.removeprefix("Error - ").rstrip(".") or t("no reason given")
 
 
 def _reason(lines: list[str]) -> str:
@@ -160,7 +173,10 @@ def check_queue(queue: str, *, timeout: float = LP_TIMEOUT) -> None:
     is enabled and accepting jobs (:class:`UnknownQueue` when there is no such printer)."""
     if not valid_queue_name(queue):
         raise CupsError(
-            f"{queue!r} is not a printer name: a name has no spaces and none of / \\ ? ' \" #.",
+            t(
+                "{queue} is not a printer name: a name has no spaces and none of / \\ ? ' \" #.",
+                queue=repr(queue),
+            ),
             queue,
         )
     lpstat = _tool("lpstat", queue)
@@ -170,24 +186,41 @@ def check_queue(queue: str, *, timeout: float = LP_TIMEOUT) -> None:
         running = _run([lpstat, "-r"], queue, timeout=timeout)
         if "is running" not in running.stdout:
             raise CupsError(
-                f"The print service (CUPS) is not running on this computer, so nothing can be "
-                f"printed to {queue}. Ask IT to start it.",
+                t(
+                    "The print service (CUPS) is not running on this computer, so nothing can "
+                    "be printed to {queue}. Ask IT to start it.",
+                    queue=queue,
+                ),
                 queue,
             )
         known = _destinations(lpstat, queue, timeout)
         if queue in known:  # a class, or a printer CUPS discovered but has not set up yet
             return
-        listed = ", ".join(known) if known else "none; ask IT to add the printer"
+        listed = ", ".join(known) if known else t("none; ask IT to add the printer")
         raise UnknownQueue(
-            f"There is no printer called {queue!r} on this computer. Printers: {listed}.",
+            t(
+                "There is no printer called {queue} on this computer. Printers: {printers}.",
+                queue=repr(queue),
+                printers=listed,
+            ),
             queue,
             known,
         )
     if " disabled since " in lines[0]:
         why = _reason(lines)
         raise CupsError(
-            f"The printer {queue} is paused in the print service"
-            f"{f' ({why})' if why else ''}. Resume it (cupsenable {queue}), then print again.",
+            t(
+                "The printer {queue} is paused in the print service ({why}). Resume it "
+                "(cupsenable {queue}), then print again.",
+                queue=queue,
+                why=why,
+            )
+            if why
+            else t(
+                "The printer {queue} is paused in the print service. Resume it "
+                "(cupsenable {queue}), then print again.",
+                queue=queue,
+            ),
             queue,
         )
     accepting = _run([lpstat, f"-a{queue}"], queue, timeout=timeout)
@@ -195,8 +228,18 @@ def check_queue(queue: str, *, timeout: float = LP_TIMEOUT) -> None:
     if lines and " not accepting " in lines[0]:
         why = _reason(lines)
         raise CupsError(
-            f"The printer {queue} is not accepting jobs{f' ({why})' if why else ''}. "
-            f"Let it accept them again (cupsaccept {queue}), then print again.",
+            t(
+                "The printer {queue} is not accepting jobs ({why}). Let it accept them again "
+                "(cupsaccept {queue}), then print again.",
+                queue=queue,
+                why=why,
+            )
+            if why
+            else t(
+                "The printer {queue} is not accepting jobs. Let it accept them again "
+                "(cupsaccept {queue}), then print again.",
+                queue=queue,
+            ),
             queue,
         )
 
@@ -220,7 +263,14 @@ def _submit(
     else:
         sent = _run(argv, queue, data=data, timeout=timeout)  # lp reads stdin: no file
     if sent.returncode != 0:
-        raise CupsError(f"The printer {queue} did not take the job: {_detail(sent.stderr)}.", queue)
+        raise CupsError(
+            t(
+                "The printer {queue} did not take the job: {detail}.",
+                queue=queue,
+                detail=_detail(sent.stderr),
+            ),
+            queue,
+        )
     found = _JOB_ID.search(sent.stdout)
     return found.group(1) if found else sent.stdout.strip()
 
@@ -243,5 +293,5 @@ def submit_pdf(
 def submit_raw(data: bytes, queue: str, title: str, *, timeout: float = LP_TIMEOUT) -> str:
     """Send ``data`` unfiltered (``-o raw``) to ``queue``; return the CUPS job id."""
     if not data:
-        raise ValueError("Nothing to print.")
+        raise ValueError(t("Nothing to print."))
     return _submit(queue, ("raw",), title, data, timeout)

@@ -25,6 +25,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
 from custody.atomic import write_atomically
+from custody.domain import messages
 from custody.domain.label_layout import (
     LabelContent,
     LabelPlan,
@@ -108,7 +109,11 @@ def _template(name: str) -> Template:
         return TEMPLATES[name]
     except KeyError:
         known = ", ".join(TEMPLATES)
-        raise TemplateError(f"Unknown label template {name!r}; known: {known}.") from None
+        raise TemplateError(
+            messages.t(
+                "Unknown label template {name}; known: {known}.", name=repr(name), known=known
+            )
+        ) from None
 
 
 def new_canvas(buf: io.BytesIO, t: Template, title: str) -> rl_canvas.Canvas:

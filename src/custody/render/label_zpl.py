@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from custody.domain import messages
 from custody.domain.label_layout import (
     LabelContent,
     LabelPlan,
@@ -47,7 +48,11 @@ def _template(name: str) -> Template:
         t = TEMPLATES[name]
     except KeyError:
         known = ", ".join(TEMPLATES)
-        raise TemplateError(f"Unknown label template {name!r}; known: {known}.") from None
+        raise TemplateError(
+            messages.t(
+                "Unknown label template {name}; known: {known}.", name=repr(name), known=known
+            )
+        ) from None
     if t.dpi is None or t.per_page != 1:
         raise ValueError(SHEET_REFUSAL)
     return t

@@ -30,6 +30,7 @@ from reportlab.platypus import (
 )
 
 from custody.atomic import write_atomically
+from custody.domain import messages
 from custody.domain.manifest import ManifestContent, ManifestPackage
 from custody.render.manifest_blocks import (
     LIGHT,
@@ -92,13 +93,21 @@ def _check(content: ManifestContent, superseded_by: int | None) -> None:
     for expected, row in enumerate(content.rows, start=1):
         if row.line != expected:
             raise ManifestError(
-                f"Manifest line numbers must run 1, 2, 3… in order; line {expected} is "
-                f"numbered {row.line} ({row.sample_id})."
+                messages.t(
+                    "Manifest line numbers must run 1, 2, 3… in order; line {expected} is "
+                    "numbered {line} ({sample}).",
+                    expected=expected,
+                    line=row.line,
+                    sample=row.sample_id,
+                )
             )
     if superseded_by is not None and superseded_by <= content.revision:
         raise ManifestError(
-            f"Revision {content.revision} can only be superseded by a later revision, "
-            f"not by {superseded_by}."
+            messages.t(
+                "Revision {revision} can only be superseded by a later revision, not by {later}.",
+                revision=content.revision,
+                later=superseded_by,
+            )
         )
 
 

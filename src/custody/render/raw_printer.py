@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import socket
 
+from custody.domain.messages import Text, t
+
 __all__ = ["DEFAULT_PORT", "PrinterError", "send_raw"]
 
 DEFAULT_PORT = 9100
@@ -28,16 +30,19 @@ def _where(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-def _reason(exc: OSError, timeout: float) -> str:
+def _reason(exc: OSError, timeout: float) -> Text:
     if isinstance(exc, ConnectionRefusedError):
-        return "the connection was refused. Is the printer on, and is the port right?"
+        return t("the connection was refused. Is the printer on, and is the port right?")
     if isinstance(exc, TimeoutError):
-        return f"no answer within {timeout:g} s. Is the printer on and on the network?"
+        return t(
+            "no answer within {seconds} s. Is the printer on and on the network?",
+            seconds=f"{timeout:g}",
+        )
     if isinstance(exc, socket.gaierror):
-        return "that printer name or address was not found. Check the address."
+        return t("that printer name or address was not found. Check the address.")
     if isinstance(exc, ConnectionError):
-        return "the printer closed the connection. Check the printer and try again."
-    return f"{exc.strerror or exc}. Check the printer and its network cable."
+        return t("the printer closed the connection. Check the printer and try again.")
+    return t("{error}. Check the printer and its network cable.", error=exc.strerror or exc)
 
 
 def send_raw(data: bytes, host: str, port: int = DEFAULT_PORT, timeout: float = 10.0) -> None:
@@ -53,15 +58,25 @@ def send_raw(data: bytes, host: str, port: int = DEFAULT_PORT, timeout: float = 
         sock = socket.create_connection((host, port), timeout=timeout)
     except OSError as exc:
         raise PrinterError(
-            f"Could not reach the label printer at {where}: {_reason(exc, timeout)}", host, port
+            t(
+                "Could not reach the label printer at {where}: {reason}",
+                where=where,
+                reason=_reason(exc, timeout),
+            ),
+            host,
+            port,
         ) from exc
     try:
         sock.sendall(data)
         sock.shutdown(socket.SHUT_WR)
     except OSError as exc:
         raise PrinterError(
-            f"Sending to the label printer at {where} failed: {_reason(exc, timeout)} "
-            "Labels may be incomplete; print them again.",
+            t(
+                "Sending to the label printer at {where} failed: {reason} "
+                "Labels may be incomplete; print them again.",
+                where=where,
+                reason=_reason(exc, timeout),
+            ),
             host,
             port,
         ) from exc

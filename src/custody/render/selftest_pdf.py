@@ -28,6 +28,7 @@ from reportlab.graphics.barcode.code128 import Code128
 from reportlab.pdfgen import canvas as rl_canvas
 
 from custody.atomic import write_atomically
+from custody.domain import messages
 from custody.domain.label_templates import (
     MIN_DOTS_PER_MODULE,
     QUIET_ZONE_MODULES,
@@ -228,7 +229,11 @@ def _plan(t: Template) -> _Plan:
         text_box = (x + side + gap, y, w - side - gap, h)
         fitted = _text(text_box, dpi, body_max, centred=False, rest=0)
         if module < MIN_DOTS_PER_MODULE or fitted is None:
-            raise TemplateError(f"The scanner self-test label does not fit on {t.title}.")
+            raise TemplateError(
+                messages.t(
+                    "The scanner self-test label does not fit on {template}.", template=t.title
+                )
+            )
         shown, used = fitted
         shift = (h - used) // 2  # centre the text block beside the QR code
         shown = tuple(
@@ -237,7 +242,9 @@ def _plan(t: Template) -> _Plan:
         return _Plan(dpi, x, y + (h - side) // 2, module, bars, lines + shown)
     fitted = _text(rest, dpi, body_max, centred=True, rest=least + gap)
     if fitted is None:
-        raise TemplateError(f"The scanner self-test label does not fit on {t.title}.")
+        raise TemplateError(
+            messages.t("The scanner self-test label does not fit on {template}.", template=t.title)
+        )
     shown, used = fitted
     module = min(cap, min(w, h - used - gap) // qr_modules)
     side = module * qr_modules
@@ -294,7 +301,13 @@ def selftest_page(template_name: str, out: Path) -> SelftestResult:
         t = TEMPLATES[template_name]
     except KeyError:
         known = ", ".join(TEMPLATES)
-        raise TemplateError(f"Unknown label template {template_name!r}; known: {known}.") from None
+        raise TemplateError(
+            messages.t(
+                "Unknown label template {name}; known: {known}.",
+                name=repr(template_name),
+                known=known,
+            )
+        ) from None
     p = _plan(t)  # measures the text with label_pdf's measure, which also readies its fonts
     buf = io.BytesIO()
     c = new_canvas(buf, t, f"Scanner self-test - {t.title}")

@@ -10,6 +10,7 @@ from typing import Any
 from custody.db.queries import journal_size
 from custody.db.verify import ChainBreak, Divergence, Progress, VerifyReport
 from custody.db.verify import verify as verify_journal
+from custody.domain.messages import t
 from custody.domain.permissions import Action
 from custody.errors import AuthenticationFailed, Refusal
 from custody.services import users
@@ -31,7 +32,9 @@ __all__ = [
 
 def record_denial(work: Work, action: str, error: Refusal) -> None:
     """Journal a refused action (21 CFR 11.300(d)); count failed sign-ins toward lockout."""
-    data = {**error.details, "action": action, "code": error.code, "message": error.message}
+    # The English message, whatever the workstation's language: the journal never translates.
+    message = str(error.message)
+    data = {**error.details, "action": action, "code": error.code, "message": message}
     if isinstance(error, AuthenticationFailed):
         locked = error.count_failure and users.count_failure(work, error.username)
         work.record("auth.failed", error.subject, data)
@@ -57,48 +60,60 @@ def record_backup(work: Work, target: str, size: int, sha256: str) -> None:
 
 
 def verdict(report: VerifyReport) -> str:
-    """The one-line outcome: INTACT, TAMPERED (the chain breaks) or DIVERGED (a record)."""
+    """The one-line outcome: INTACT, TAMPERED (the chain breaks) or DIVERGED (a record).
+    Like every wording here, a Text: the app shows it translated."""
     if report.chain_break is not None:
-        return f"TAMPERED: the journal's hash chain breaks at entry seq {report.chain_break.seq}."
+        return t(
+            "TAMPERED: the journal's hash chain breaks at entry seq {seq}.",
+            seq=report.chain_break.seq,
+        )
     if report.divergence is not None:
-        return "DIVERGED: a record does not match what the journal says it should be."
-    return "INTACT: the hash chain is unbroken and every record matches the journal."
+        return t("DIVERGED: a record does not match what the journal says it should be.")
+    return t("INTACT: the hash chain is unbroken and every record matches the journal.")
 
 
 def verify_meaning(report: VerifyReport) -> str:
-    """What the outcome means for the records, and what to do."""
+    """What the outcome means for the records, and what to do (starts in lower case)."""
     if report.chain_break is not None:
-        return (
+        return t(
             "the journal was altered, removed or reordered after it was written; entries from "
-            f"seq {report.chain_break.seq} on cannot be trusted. Restore the last verified "
-            "backup and investigate who had write access to the database."
+            "seq {seq} on cannot be trusted. Restore the last verified "
+            "backup and investigate who had write access to the database.",
+            seq=report.chain_break.seq,
         )
     if report.divergence is not None:
         return _divergence_meaning(report.divergence)
-    return "nothing was changed outside Custody."
+    return t("nothing was changed outside Custody.")
 
 
 def _divergence_meaning(d: Divergence) -> str:
     if d.field is None and d.table_value is None:
-        return (
-            f"the record {d.table} #{d.key} was deleted outside Custody: the journal says it "
-            "exists but the table no longer has it."
+        return t(
+            "the record {table} #{key} was deleted outside Custody: the journal says it "
+            "exists but the table no longer has it.",
+            table=d.table,
+            key=d.key,
         )
     if d.field is None:
-        return (
-            f"the record {d.table} #{d.key} was added outside Custody: no journal entry created it."
+        return t(
+            "the record {table} #{key} was added outside Custody: no journal entry created it.",
+            table=d.table,
+            key=d.key,
         )
-    return (
-        f"the {d.table} table was changed outside Custody (a direct database edit): "
-        f"the field '{d.field}' of record #{d.key} no longer holds the value the journal "
-        "recorded. Treat that record as compromised until the change is explained."
+    return t(
+        "the {table} table was changed outside Custody (a direct database edit): "
+        "the field '{field}' of record #{key} no longer holds the value the journal "
+        "recorded. Treat that record as compromised until the change is explained.",
+        table=d.table,
+        field=d.field,
+        key=d.key,
     )
 
 
 def shown_value(value: Any) -> str:
     """A journal or table value of a divergence, as a reader sees it ('stored', 12, (none))."""
     if value is None:
-        return "(none)"
+        return t("(none)")
     if isinstance(value, Enum):
         value = value.value
     elif isinstance(value, Decimal):

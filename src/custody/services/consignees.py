@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from custody.db import queries
 from custody.db.models import Consignee
 from custody.domain import text
+from custody.domain.messages import message_of, t
 from custody.domain.permissions import Action
 from custody.errors import Conflict, NotFound, ValidationError
 from custody.services.work import Work
@@ -45,18 +46,18 @@ def _view(row: Consignee) -> ConsigneeView:
 def _fields(name: str, address: str) -> tuple[str, str]:
     try:
         return (
-            text.required(name, "consignee name", max_len=200),
-            text.lines(address, "consignee address", max_len=1000),
+            text.required(name, t("consignee name"), max_len=200),
+            text.lines(address, t("consignee address"), max_len=1000),
         )
     except ValueError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
 
 
 def add(work: Work, name: str, address: str) -> ConsigneeView:
     work.require(Action.SETTINGS, subject=f"consignee:{name}")
     clean_name, clean_address = _fields(name, address)
     if queries.exists(work.session, Consignee, name=clean_name):
-        raise Conflict(f"There is a consignee called {clean_name} already.")
+        raise Conflict(t("There is a consignee called {name} already.", name=clean_name))
     row = Consignee(name=clean_name, address=clean_address, active=True)
     work.session.add(row)
     work.session.flush()
@@ -72,7 +73,7 @@ def update(
     clean_name, clean_address = _fields(name, address)
     other = queries.first(work.session, Consignee, name=clean_name)
     if other is not None and other.id != row.id:
-        raise Conflict(f"There is a consignee called {clean_name} already.")
+        raise Conflict(t("There is a consignee called {name} already.", name=clean_name))
     if (row.name, row.address, row.active) == (clean_name, clean_address, active):
         return _view(row)
     row.name, row.address, row.active = clean_name, clean_address, active
@@ -93,7 +94,7 @@ def add_defaults(work: Work) -> list[ConsigneeView]:
 def get(work: Work, consignee_id: int) -> Consignee:
     row = work.session.get(Consignee, consignee_id)
     if row is None:
-        raise NotFound(f"There is no consignee #{consignee_id}.")
+        raise NotFound(t("There is no consignee #{id}.", id=consignee_id))
     return row
 
 
@@ -105,7 +106,9 @@ def find(work: Work, raw: str) -> Consignee:
     for row in queries.all_of(work.session, Consignee, order_by="name"):
         if row.name.casefold() == wanted.casefold():
             return row
-    raise NotFound(f"There is no consignee '{wanted}'. List them with `consignee list`.")
+    raise NotFound(
+        t("There is no consignee '{wanted}'. List them with `consignee list`.", wanted=wanted)
+    )
 
 
 def list_all(work: Work, *, include_archived: bool = False) -> list[ConsigneeView]:

@@ -7,6 +7,7 @@ from typing import Any
 from custody.db.models import CustodyEvent, Sample
 from custody.domain import text
 from custody.domain.enums import EventType, SampleForm
+from custody.domain.messages import message_of, t
 from custody.domain.permissions import Action
 from custody.errors import PermissionDenied, ValidationError
 from custody.services import events
@@ -20,9 +21,9 @@ CORRECTABLE = ("purpose", "notes")
 
 def _reason(reason: str) -> str:
     try:
-        return text.required(reason, "reason for the correction", max_len=1000)
+        return text.required(reason, t("reason for the correction"), max_len=1000)
     except ValueError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
 
 
 def amend_sample(work: Work, sample_id: int, reason: str, **fields: Any) -> SampleView:
@@ -32,9 +33,15 @@ def amend_sample(work: Work, sample_id: int, reason: str, **fields: Any) -> Samp
     why = _reason(reason)
     unknown = sorted(set(fields) - set(AMENDABLE))
     if unknown or not fields:
+        fields_list = ", ".join(AMENDABLE)
         raise ValidationError(
-            f"Only these fields can be corrected: {', '.join(AMENDABLE)}."
-            + (f" Not: {', '.join(unknown)}." if unknown else "")
+            t(
+                "Only these fields can be corrected: {fields}. Not: {unknown}.",
+                fields=fields_list,
+                unknown=", ".join(unknown),
+            )
+            if unknown
+            else t("Only these fields can be corrected: {fields}.", fields=fields_list)
         )
     changed: dict[str, list[Any]] = {}
     for name, value in fields.items():
@@ -46,15 +53,15 @@ def amend_sample(work: Work, sample_id: int, reason: str, **fields: Any) -> Samp
                     value, name.replace("_", " "), max_len=2000
                 )
             except ValueError as error:
-                raise ValidationError(str(error)) from None
+                raise ValidationError(message_of(error)) from None
         elif name == "unit_count" and value is not None and int(value) < 0:
-            raise ValidationError("The unit count cannot be negative.")
+            raise ValidationError(t("The unit count cannot be negative."))
         old = getattr(sample, name)
         if old != value:
             setattr(sample, name, value)
             changed[name] = [str(old), str(value)]
     if not changed:
-        raise ValidationError("Nothing to correct: the values are the same as recorded.")
+        raise ValidationError(t("Nothing to correct: the values are the same as recorded."))
     events.add(
         work,
         sample,
@@ -69,23 +76,23 @@ def amend_sample(work: Work, sample_id: int, reason: str, **fields: Any) -> Samp
 def correct_event(work: Work, event_id: int, reason: str, **fields: str | None) -> int:
     """Correct a custody event by a new CORRECT event that points at it. Returns its id."""
     actor = work.require(Action.AMEND)
-    original = work.get(CustodyEvent, event_id, "custody event")
+    original = work.get(CustodyEvent, event_id, t("custody event"))
     if original.event_type == EventType.CORRECT:
-        raise ValidationError("Correct the original event, not a correction.")
+        raise ValidationError(t("Correct the original event, not a correction."))
     is_supervisor = actor.role.value == "supervisor"
     if original.recorded_by_id != actor.id and not is_supervisor:
         raise PermissionDenied(
-            "Only the person who recorded an event or a supervisor may correct it."
+            t("Only the person who recorded an event or a supervisor may correct it.")
         )
     why = _reason(reason)
     unknown = sorted(set(fields) - set(CORRECTABLE))
     if unknown or not fields:
         raise ValidationError(
-            f"Only these event fields can be corrected: {', '.join(CORRECTABLE)}."
+            t("Only these event fields can be corrected: {fields}.", fields=", ".join(CORRECTABLE))
         )
     changed = {k: [getattr(original, k), v] for k, v in fields.items() if getattr(original, k) != v}
     if not changed:
-        raise ValidationError("Nothing to correct: the values are the same as recorded.")
+        raise ValidationError(t("Nothing to correct: the values are the same as recorded."))
     sample: Sample = load_sample(work, original.sample_id)
     correction = events.add(
         work,

@@ -8,6 +8,7 @@ from custody.db import queries
 from custody.db.models import Location, Sample
 from custody.domain import text
 from custody.domain.enums import AuthMethod, EventType
+from custody.domain.messages import message_of, t
 from custody.domain.permissions import Action, is_allowed
 from custody.domain.states import TransitionError, next_status
 from custody.errors import IllegalTransition, NotFound, PermissionDenied, ValidationError
@@ -28,7 +29,7 @@ class Credentials:
 def load_sample(work: Work, sample_id: int) -> Sample:
     sample = work.session.get(Sample, sample_id)
     if sample is None:
-        raise NotFound(f"There is no sample #{sample_id}.")
+        raise NotFound(t("There is no sample #{id}.", id=sample_id))
     return sample
 
 
@@ -37,17 +38,21 @@ def transition(work: Work, sample: Sample, event: EventType) -> None:
     try:
         sample.status = next_status(sample.status, event)
     except TransitionError as error:
-        raise IllegalTransition(str(error), subject=f"sample:{sample.code}") from None
+        raise IllegalTransition(message_of(error), subject=f"sample:{sample.code}") from None
 
 
 def require_holder(work: Work, sample: Sample) -> Actor:
     actor = work.actor
     assert actor is not None
     if sample.holder_id != actor.id:
-        holder = "nobody (it is in storage)" if sample.holder_id is None else "someone else"
+        holder = t("nobody (it is in storage)") if sample.holder_id is None else t("someone else")
         raise ValidationError(
-            f"You do not hold {sample.code}: it is held by {holder}. "
-            "Only the current holder can do this.",
+            t(
+                "You do not hold {code}: it is held by {holder}. "
+                "Only the current holder can do this.",
+                code=sample.code,
+                holder=holder,
+            ),
             subject=f"sample:{sample.code}",
         )
     return actor
@@ -55,9 +60,9 @@ def require_holder(work: Work, sample: Sample) -> Actor:
 
 def _purpose(purpose: str | None) -> str:
     try:
-        return text.required(purpose, "purpose", max_len=500)
+        return text.required(purpose, t("purpose"), max_len=500)
     except ValueError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
 
 
 def transfer(
@@ -74,20 +79,24 @@ def transfer(
     subject = f"sample:{sample.code}"
     reason = _purpose(purpose)
     if receiver.username.strip().lower() == giver.username:
-        raise ValidationError("A sample cannot be handed over to yourself.", subject=subject)
+        raise ValidationError(t("A sample cannot be handed over to yourself."), subject=subject)
     transition(work, sample, EventType.TRANSFER)
     require_holder(work, sample)
     taker = authenticate(work, receiver.username, receiver.password, purpose="receive custody")
     if not is_allowed(taker.role, Action.TRANSFER):
         raise PermissionDenied(
-            f"{taker.full_name} ({taker.role.value}) cannot take custody of samples.",
+            t(
+                "{name} ({role}) cannot take custody of samples.",
+                name=taker.full_name,
+                role=taker.role.value,
+            ),
             subject=subject,
         )
     witness_actor: Actor | None = None
     if witness is not None:
         witness_actor = authenticate(work, witness.username, witness.password, purpose="witness")
         if witness_actor.id in (giver.id, taker.id):
-            raise ValidationError("The witness must be a third person.", subject=subject)
+            raise ValidationError(t("The witness must be a third person."), subject=subject)
     auth = [
         f"{giver.username}:{AuthMethod.SESSION.value}",
         f"{taker.username}:{AuthMethod.PASSWORD.value}",
@@ -114,9 +123,9 @@ def transfer(
 def _location(work: Work, code: str) -> Location:
     location = queries.first(work.session, Location, code=code.strip().upper())
     if location is None:
-        raise NotFound(f"There is no location '{code}'.")
+        raise NotFound(t("There is no location '{code}'.", code=code))
     if not location.active:
-        raise ValidationError(f"The location {location.code} is archived.")
+        raise ValidationError(t("The location {code} is archived.", code=location.code))
     return location
 
 

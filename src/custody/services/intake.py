@@ -11,6 +11,7 @@ from custody.db.models import Case, Exhibit, Sample, Seizure
 from custody.domain import text
 from custody.domain.enums import EventType, SampleForm, SampleStatus
 from custody.domain.ids import SampleId, format_sample_id
+from custody.domain.messages import message_of, t
 from custody.domain.permissions import Action
 from custody.domain.weights import WeightError, parse_grams
 from custody.errors import Conflict, NotFound, ValidationError
@@ -56,7 +57,7 @@ class NewSample:
 
 
 def _invalid(error: Exception) -> ValidationError:
-    return ValidationError(str(error))
+    return ValidationError(message_of(error))
 
 
 def register_case(
@@ -71,12 +72,12 @@ def register_case(
 ) -> int:
     work.require(Action.REGISTER, subject=f"case:{case_number}")
     try:
-        number = text.required(case_number, "case number (NUC)", max_len=100)
+        number = text.required(case_number, t("case number (NUC)"), max_len=100)
         case = Case(
             case_number=number,
-            institution=text.required(institution, "seizing institution", max_len=200),
-            rcc_reference=text.optional(rcc_reference, "RCC reference", max_len=100),
-            dea_file_number=text.optional(dea_file_number, "DEA file number", max_len=100),
+            institution=text.required(institution, t("seizing institution"), max_len=200),
+            rcc_reference=text.optional(rcc_reference, t("RCC reference"), max_len=100),
+            dea_file_number=text.optional(dea_file_number, t("DEA file number"), max_len=100),
             opened_on=opened_on,
             submitter_id=submitter_id,
             created_at=work.now,
@@ -84,7 +85,9 @@ def register_case(
     except ValueError as error:
         raise _invalid(error) from None
     if queries.exists(work.session, Case, case_number=number):
-        raise Conflict(f"Case {number} is registered already.", subject=f"case:{number}")
+        raise Conflict(
+            t("Case {number} is registered already.", number=number), subject=f"case:{number}"
+        )
     work.session.add(case)
     work.session.flush()
     work.record("case.register", f"case:{number}")
@@ -97,31 +100,37 @@ def find_case(work: Work, case_number: str) -> int:
     number = case_number.strip()
     case = queries.first(work.session, Case, case_number=number)
     if case is None:
-        raise NotFound(f"There is no case {number}.")
+        raise NotFound(t("There is no case {number}.", number=number))
     return case.id
 
 
 def register_seizure(work: Work, case_id: int, details: NewSeizure) -> int:
     work.require(Action.REGISTER, subject=f"case:{case_id}")
-    case = work.get(Case, case_id, "case")
+    case = work.get(Case, case_id, t("case"))
     port = details.port.strip().upper()
     if port not in PORTS:
-        raise ValidationError(f"Unknown port '{details.port}'; use one of {', '.join(PORTS)}.")
+        raise ValidationError(
+            t(
+                "Unknown port '{port}'; use one of {ports}.",
+                port=details.port,
+                ports=", ".join(PORTS),
+            )
+        )
     if details.seized_at.tzinfo is None:
-        raise ValidationError("The seizure time needs its time zone.")
+        raise ValidationError(t("The seizure time needs its time zone."))
     if details.seized_at > work.now:
-        raise ValidationError("The seizure time is in the future.")
+        raise ValidationError(t("The seizure time is in the future."))
     try:
         seizure = Seizure(
             case_id=case.id,
             port=port,
-            place=text.required(details.place, "place of seizure", max_len=200),
-            latitude=text.optional(details.latitude, "latitude", max_len=16),
-            longitude=text.optional(details.longitude, "longitude", max_len=16),
-            conveyance=text.optional(details.conveyance, "conveyance", max_len=300),
+            place=text.required(details.place, t("place of seizure"), max_len=200),
+            latitude=text.optional(details.latitude, t("latitude"), max_len=16),
+            longitude=text.optional(details.longitude, t("longitude"), max_len=16),
+            conveyance=text.optional(details.conveyance, t("conveyance"), max_len=300),
             seized_at=details.seized_at,
             seized_tz=work.zone,
-            reason=text.required(details.reason, "reason the chain starts", max_len=2000),
+            reason=text.required(details.reason, t("reason the chain starts"), max_len=2000),
             created_at=work.now,
         )
     except ValueError as error:
@@ -134,23 +143,23 @@ def register_seizure(work: Work, case_id: int, details: NewSeizure) -> int:
 
 def register_exhibit(work: Work, seizure_id: int, details: NewExhibit) -> int:
     work.require(Action.REGISTER, subject=f"seizure:{seizure_id}")
-    seizure = work.get(Seizure, seizure_id, "seizure")
+    seizure = work.get(Seizure, seizure_id, t("seizure"))
     if details.unit_count is not None and details.unit_count < 0:
-        raise ValidationError("The unit count cannot be negative.")
+        raise ValidationError(t("The unit count cannot be negative."))
     try:
         gross = None
         if details.gross_weight not in (None, ""):
-            gross = parse_grams(details.gross_weight or "", field="gross weight")
+            gross = parse_grams(details.gross_weight or "", field=t("gross weight"))
         exhibit = Exhibit(
             case_id=seizure.case_id,
             seizure_id=seizure.id,
-            description=text.required(details.description, "description", max_len=2000),
+            description=text.required(details.description, t("description"), max_len=2000),
             presumptive_substance=text.optional(
-                details.presumptive_substance, "presumptive substance", max_len=200
+                details.presumptive_substance, t("presumptive substance"), max_len=200
             ),
             form=SampleForm(details.form),
             unit_count=details.unit_count,
-            packaging=text.optional(details.packaging, "packaging", max_len=300),
+            packaging=text.optional(details.packaging, t("packaging"), max_len=300),
             gross_weight=gross,
             created_at=work.now,
         )
@@ -159,7 +168,7 @@ def register_exhibit(work: Work, seizure_id: int, details: NewExhibit) -> int:
     exhibit.number = queries.max_exhibit_number(work.session, seizure.case_id) + 1
     work.session.add(exhibit)
     work.session.flush()
-    case = work.get(Case, seizure.case_id, "case")
+    case = work.get(Case, seizure.case_id, t("case"))
     work.record(
         "exhibit.register",
         f"case:{case.case_number}",
@@ -179,23 +188,26 @@ def _new_sample(
     actor = work.require(Action.REGISTER)
     work.require(Action.WEIGH)
     try:
-        weight = parse_grams(details.net_weight, field="net weight")
-        balance = text.required(details.balance_id, "balance ID", max_len=64)
-        description = text.required(details.description, "description", max_len=2000)
+        weight = parse_grams(details.net_weight, field=t("net weight"))
+        balance = text.required(details.balance_id, t("balance ID"), max_len=64)
+        description = text.required(details.description, t("description"), max_len=2000)
         substance = text.optional(
-            details.presumptive_substance, "presumptive substance", max_len=200
+            details.presumptive_substance, t("presumptive substance"), max_len=200
         )
     except (ValueError, WeightError) as error:
         raise _invalid(error) from None
     if weight <= 0:
-        raise ValidationError("The net weight must be more than 0 g.")
+        raise ValidationError(t("The net weight must be more than 0 g."))
     if details.unit_count is not None and details.unit_count < 0:
-        raise ValidationError("The unit count cannot be negative.")
+        raise ValidationError(t("The unit count cannot be negative."))
     source = parent or exhibit
     if parent is None and exhibit.gross_weight is not None and weight > exhibit.gross_weight:
         raise ValidationError(
-            f"The net weight {weight} g is above the exhibit's gross weight "
-            f"{exhibit.gross_weight} g."
+            t(
+                "The net weight {weight} g is above the exhibit's gross weight {gross} g.",
+                weight=weight,
+                gross=exhibit.gross_weight,
+            )
         )
     sample_id = next_sample_id(work)
     sample = Sample(
@@ -224,7 +236,7 @@ def _new_sample(
 
 
 def register_sample(work: Work, exhibit_id: int, details: NewSample) -> SampleView:
-    exhibit = work.get(Exhibit, exhibit_id, "exhibit")
+    exhibit = work.get(Exhibit, exhibit_id, t("exhibit"))
     sample = _new_sample(work, details, exhibit=exhibit, parent=None)
     _collected(work, sample, "sample taken from the exhibit")
     work.record("sample.register", f"sample:{sample.code}", {"exhibit_id": exhibit.id})
@@ -233,16 +245,21 @@ def register_sample(work: Work, exhibit_id: int, details: NewSample) -> SampleVi
 
 def subsample(work: Work, parent_id: int, details: NewSample) -> SampleView:
     """Draw a sub-sample from an opened sample; it gets its own ID and weight."""
-    parent = work.get(Sample, parent_id, "sample")
+    parent = work.get(Sample, parent_id, t("sample"))
     transition(work, parent, EventType.SUBSAMPLE)
     work.require(Action.REGISTER)
     require_holder(work, parent)
-    exhibit = work.get(Exhibit, parent.exhibit_id, "exhibit")
+    exhibit = work.get(Exhibit, parent.exhibit_id, t("exhibit"))
     child = _new_sample(work, details, exhibit=exhibit, parent=parent)
     if child.net_weight >= parent.net_weight:
         raise ValidationError(
-            f"The sub-sample ({child.net_weight} g) must weigh less than what remains of "
-            f"{parent.code} ({parent.net_weight} g)."
+            t(
+                "The sub-sample ({weight} g) must weigh less than what remains of "
+                "{code} ({remaining} g).",
+                weight=child.net_weight,
+                code=parent.code,
+                remaining=parent.net_weight,
+            )
         )
     parent.net_weight = parent.net_weight - child.net_weight
     events.add(

@@ -15,6 +15,7 @@ from typing import Any
 from custody.db import journal_queries
 from custody.db.journal_queries import JournalWhere
 from custody.domain.canonical import parse_utc
+from custody.domain.messages import t
 from custody.domain.permissions import Action
 from custody.errors import NotFound, ValidationError
 from custody.services.work import Work
@@ -84,12 +85,12 @@ def journal_page(
     work.require(Action.VERIFY, subject="journal")
     for moment in (since, until):
         if moment is not None and moment.tzinfo is None:
-            raise ValidationError("A time filter needs a time zone.")
+            raise ValidationError(t("A time filter needs a time zone."))
     actor_id = None
     if actor is not None and actor.strip():
         actor_id = journal_queries.user_id(work.session, actor.strip().lower())
         if actor_id is None:
-            raise NotFound(f"There is no user '{actor.strip()}'.", subject="journal")
+            raise NotFound(t("There is no user '{actor}'.", actor=actor.strip()), subject="journal")
     where = JournalWhere(
         kind_prefix=(kind or "").strip() or None,
         actor_id=actor_id,
@@ -113,7 +114,7 @@ def journal_entry(work: Work, seq: int) -> JournalEntry:
     work.require(Action.VERIFY, subject="journal")
     row = journal_queries.journal_entry(work.session, seq)
     if row is None:
-        raise NotFound(f"There is no journal entry {seq}.", subject="journal")
+        raise NotFound(t("There is no journal entry {seq}.", seq=seq), subject="journal")
     seq_, ts, zone, ws, who, kind, subject, payload, prev_hash, digest = row
     return JournalEntry(seq_, _time(ts), zone, ws, who, kind, subject, payload, prev_hash, digest)
 

@@ -11,6 +11,7 @@ from custody.db.models import IdCounter, LabSettings
 from custody.domain import text
 from custody.domain.enums import Role
 from custody.domain.ids import InvalidIdError, validate_site_prefix
+from custody.domain.messages import message_of, t
 from custody.domain.permissions import Action
 from custody.errors import Conflict, NotInitialised, ValidationError
 from custody.services.users import NewPerson, UserView, add_user
@@ -35,7 +36,7 @@ def settings_row(work: Work) -> LabSettings | None:
 def lab(work: Work) -> LabView:
     row = settings_row(work)
     if row is None:
-        raise NotInitialised("This database is not set up yet: run `custody-cli init`.")
+        raise NotInitialised(t("This database is not set up yet: run `custody-cli init`."))
     return LabView(
         row.lab_name,
         row.site_prefix,
@@ -50,7 +51,11 @@ def validate_zone(zone: str) -> str:
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValidationError(
-            f"'{zone}' is not a time zone name; use an IANA name such as {DEFAULT_ZONE}."
+            t(
+                "'{zone}' is not a time zone name; use an IANA name such as {example}.",
+                zone=zone,
+                example=DEFAULT_ZONE,
+            )
         ) from None
     return zone
 
@@ -67,12 +72,12 @@ def initialise(
 ) -> tuple[LabView, UserView]:
     """Set up an empty database: the lab's identity and its first supervisor."""
     if settings_row(work) is not None:
-        raise Conflict("This database is set up already.")
+        raise Conflict(t("This database is set up already."))
     try:
         prefix = validate_site_prefix(site_prefix)
-        name = text.required(lab_name, "lab name", max_len=200)
+        name = text.required(lab_name, t("lab name"), max_len=200)
     except (InvalidIdError, ValueError) as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
     work.zone = validate_zone(timezone)
     work.session.add(
         LabSettings(

@@ -17,6 +17,7 @@ from custody.db.models import LabelPrint, Location, Person, Sample, Shipment, Sh
 from custody.domain import text
 from custody.domain.enums import EventType
 from custody.domain.labelcode import Code, LabelKind, ScanError, encode, parse
+from custody.domain.messages import join_or, message_of, t
 from custody.domain.permissions import Action
 from custody.errors import Conflict, NotFound, Refusal, ValidationError
 from custody.services.custody import load_sample
@@ -38,6 +39,14 @@ _KINDS: dict[ScanContext, frozenset[LabelKind]] = {
     ScanContext.MOVE: frozenset({LabelKind.SAMPLE, LabelKind.LOCATION}),
     ScanContext.PACK: frozenset({LabelKind.SAMPLE, LabelKind.SHIPMENT}),
     ScanContext.RECONCILE: frozenset({LabelKind.SAMPLE, LabelKind.SHIPMENT}),
+}
+# What the clerk is doing, as a verb: "cannot be used to {context}" (translatable).
+_DOING: dict[ScanContext, str] = {
+    ScanContext.FIND: t("find"),
+    ScanContext.RECEIVE: t("receive"),
+    ScanContext.MOVE: t("move"),
+    ScanContext.PACK: t("pack"),
+    ScanContext.RECONCILE: t("reconcile"),
 }
 # For a sample scanned in a context: what it must be allowed to do next.
 _SAMPLE_ACTIONS: dict[ScanContext, frozenset[EventType]] = {
@@ -90,7 +99,7 @@ def shipment_key(shipment_id: int, package: int | None = None) -> str:
 def parse_shipment_key(body: str) -> tuple[int, int | None]:
     head, sep, tail = body.partition("P")
     if not head.isdigit() or (sep and not tail.isdigit()):
-        raise ValidationError(f"{body!r} is not a shipment or package code.")
+        raise ValidationError(t("{body} is not a shipment or package code.", body=repr(body)))
     return int(head), (int(tail) if sep else None)
 
 
@@ -98,25 +107,27 @@ def _body(work: Work, kind: LabelKind, key: str) -> str:
     if kind is LabelKind.SAMPLE:
         sample = queries.first(work.session, Sample, code_key=key)
         if sample is None:
-            raise NotFound(f"There is no sample {key}.")
+            raise NotFound(t("There is no sample {key}.", key=key))
         return sample.code_key
     if kind is LabelKind.LOCATION:
         location = queries.first(work.session, Location, code=key.strip().upper())
         if location is None:
-            raise NotFound(f"There is no location '{key}'.")
+            raise NotFound(t("There is no location '{key}'.", key=key))
         return str(location.id)
     if kind is LabelKind.SHIPMENT:
         shipment_id, package = parse_shipment_key(key.strip().upper())
         if work.session.get(Shipment, shipment_id) is None:
-            raise NotFound(f"There is no shipment #{shipment_id}.")
+            raise NotFound(t("There is no shipment #{id}.", id=shipment_id))
         if package is not None and not queries.exists(
             work.session, ShipmentPackage, shipment_id=shipment_id, number=package
         ):
-            raise NotFound(f"Shipment #{shipment_id} has no package {package}.")
+            raise NotFound(
+                t("Shipment #{id} has no package {package}.", id=shipment_id, package=package)
+            )
         return shipment_key(shipment_id, package)
     person = queries.first(work.session, Person, username=key.strip().lower())
     if person is None or not person.active:
-        raise NotFound(f"There is no active user '{key.strip()}'.")
+        raise NotFound(t("There is no active user '{key}'.", key=key.strip()))
     return str(person.id)
 
 
@@ -134,13 +145,17 @@ def issue(
     body = _body(work, kind, key)
     valid = queries.active_prints(work.session, kind.value, body)
     try:
-        reason = text.optional(reprint_reason, "reprint reason", max_len=500)
+        reason = text.optional(reprint_reason, t("reprint reason"), max_len=500)
     except ValueError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
     if valid and reason is None:
         raise Conflict(
-            f"A label for this {kind.description} was printed already (serial "
-            f"{valid[-1].serial}); a reprint needs a reason, and it voids the earlier label."
+            t(
+                "A label for this {description} was printed already (serial {serial}); a "
+                "reprint needs a reason, and it voids the earlier label.",
+                description=kind.description,
+                serial=valid[-1].serial,
+            )
         )
     for old in valid:
         old.voided = True
@@ -196,49 +211,67 @@ def _resolve(
     work.require(Action.READ)
     parsed = parse(raw, label_key, prefix=prefix, suffix=suffix)
     if isinstance(parsed, ScanError):
-        raise ValidationError(f"Scan refused: {parsed.reason}", subject="scan")
+        raise ValidationError(t("Scan refused: {reason}", reason=parsed.reason), subject="scan")
     subject = f"{parsed.kind.description}:{parsed.body}"
     prints = queries.active_prints(work.session, parsed.kind.value, parsed.body)
     if not any(p.serial == parsed.serial for p in prints):
         issued = queries.first(work.session, LabelPrint, serial=parsed.serial)
         if issued is not None and issued.voided:
             raise ValidationError(
-                f"This label (serial {parsed.serial}) was voided by a reprint; use the newest "
-                "label and destroy this one.",
+                t(
+                    "This label (serial {serial}) was voided by a reprint; use the newest "
+                    "label and destroy this one.",
+                    serial=parsed.serial,
+                ),
                 subject=subject,
             )
         raise ValidationError(
-            f"This label's serial {parsed.serial} was never printed here.", subject=subject
+            t("This label's serial {serial} was never printed here.", serial=parsed.serial),
+            subject=subject,
         )
     if parsed.kind not in _KINDS[context]:
-        wanted = " or ".join(sorted(k.description for k in _KINDS[context]))
+        wanted = join_or(sorted(k.description for k in _KINDS[context]))
         raise ValidationError(
-            f"A {parsed.kind.description} label cannot be used to {context.value}; "
-            f"scan a {wanted} label.",
+            t(
+                "A {description} label cannot be used to {context}; scan a {wanted} label.",
+                description=parsed.kind.description,
+                context=_DOING[context],
+                wanted=wanted,
+            ),
             subject=subject,
         )
     if parsed.kind is LabelKind.LOCATION:
-        location = work.get(Location, int(parsed.body), "location")
+        location = work.get(Location, int(parsed.body), t("location"))
         return Scanned(parsed, None, location.code)
     if parsed.kind is LabelKind.SHIPMENT:
         shipment_id, package = parse_shipment_key(parsed.body)
         return Scanned(parsed, None, None, shipment_id, package)
     if parsed.kind is LabelKind.BADGE:
-        person = work.get(Person, int(parsed.body), "person")
+        person = work.get(Person, int(parsed.body), t("person"))
         if not person.active:
-            raise ValidationError(f"The badge of {person.full_name} is no longer valid.")
+            raise ValidationError(
+                t("The badge of {name} is no longer valid.", name=person.full_name)
+            )
         return Scanned(parsed, None, None, person_id=person.id)
     sample = queries.first(work.session, Sample, code_key=parsed.body)
     if sample is None:
         raise NotFound(
-            f"The label names sample {parsed.body}, which is not in this lab's records.",
+            t(
+                "The label names sample {body}, which is not in this lab's records.",
+                body=parsed.body,
+            ),
             subject=subject,
         )
     view = sample_view(work, sample)
     needed = _SAMPLE_ACTIONS.get(context)
     if needed and not needed & set(view.allowed):
         raise ValidationError(
-            f"{view.code} is {view.status.value}: it cannot be used to {context.value} now.",
+            t(
+                "{code} is {status}: it cannot be used to {context} now.",
+                code=view.code,
+                status=view.status.value,
+                context=_DOING[context],
+            ),
             subject=subject,
         )
     return Scanned(parsed, view, None)

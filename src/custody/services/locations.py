@@ -8,6 +8,7 @@ from custody.db import queries
 from custody.db.models import Location
 from custody.domain import text
 from custody.domain.enums import LocationKind
+from custody.domain.messages import message_of, t
 from custody.domain.permissions import Action
 from custody.errors import Conflict, NotFound, ValidationError
 from custody.services.work import Work
@@ -27,7 +28,7 @@ def _code(code: str) -> str:
     cleaned = code.strip().upper()
     if not cleaned or len(cleaned) > 64 or not all(c.isalnum() or c in "-_." for c in cleaned):
         raise ValidationError(
-            "A location code is 1–64 letters, digits, '-', '_' or '.', e.g. VAULT-A-S2-B05."
+            t("A location code is 1–64 letters, digits, '-', '_' or '.', e.g. VAULT-A-S2-B05.")
         )
     return cleaned
 
@@ -38,16 +39,16 @@ def add_location(
     work.require(Action.MANAGE_LOCATIONS, subject=f"location:{code}")
     cleaned = _code(code)
     if queries.exists(work.session, Location, code=cleaned):
-        raise Conflict(f"The location code {cleaned} exists already.")
+        raise Conflict(t("The location code {code} exists already.", code=cleaned))
     parent = None
     if parent_code:
         parent = queries.first(work.session, Location, code=_code(parent_code))
         if parent is None:
-            raise NotFound(f"There is no location '{parent_code}'.")
+            raise NotFound(t("There is no location '{code}'.", code=parent_code))
     try:
-        label = text.required(name, "location name", max_len=200)
+        label = text.required(name, t("location name"), max_len=200)
     except ValueError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
     location = Location(
         code=cleaned,
         name=label,

@@ -10,6 +10,7 @@ from custody.db import queries
 from custody.db.models import Sample
 from custody.domain.enums import EventType, SampleStatus
 from custody.domain.ids import InvalidIdError, lookup_key
+from custody.domain.messages import message_of, t
 from custody.domain.permissions import Action
 from custody.errors import NotFound, ValidationError
 from custody.services.views import SampleView, sample_view_by
@@ -62,18 +63,20 @@ def find_sample(work: Work, raw: str) -> SampleView:
     try:
         key = lookup_key(raw)
     except InvalidIdError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
     try:
         return sample_view_by(work, key=key)
     except NotFound:
-        raise NotFound(f"There is no sample {raw.strip()} in this lab's records.") from None
+        raise NotFound(
+            t("There is no sample {raw} in this lab's records.", raw=raw.strip())
+        ) from None
 
 
 def history(work: Work, sample_id: int) -> list[EventView]:
     """Every custody event of a sample in recorded order (corrections included)."""
     work.require(Action.READ)
     if work.session.get(Sample, sample_id) is None:
-        raise NotFound(f"There is no sample #{sample_id}.")
+        raise NotFound(t("There is no sample #{id}.", id=sample_id))
     people = queries.people_names(work.session)
     rows = queries.sample_events(work.session, sample_id)
     return [
@@ -111,8 +114,15 @@ def sample_page(
     limit: int = 200,
     status: SampleStatus | None = None,
     code_prefix: str | None = None,
+    before_code: str | None = None,
+    skip: int = 0,
+    backward: bool = False,
 ) -> list[SampleRow]:
-    """A page of samples ordered by ID, after `after_code` (keyset paging: O(page), any depth)."""
+    """A page of samples ordered by ID, after `after_code` (keyset paging: O(page), any depth).
+
+    `backward`: the page before `before_code` (the last page when None), still in ID order.
+    `skip`: pass over that many matching samples first (O(skip); for a jump into the middle).
+    """
     work.require(Action.READ)
     rows = queries.sample_page(
         work.session,
@@ -120,12 +130,21 @@ def sample_page(
         limit=max(1, min(limit, 5000)),
         status=status,
         code_prefix=code_prefix,
+        before_code=before_code,
+        skip=max(0, skip),
+        backward=backward,
     )
     return [SampleRow(*row) for row in rows]
 
 
 def count_samples(
-    work: Work, status: SampleStatus | None = None, code_prefix: str | None = None
+    work: Work,
+    status: SampleStatus | None = None,
+    code_prefix: str | None = None,
+    *,
+    limit: int | None = None,
 ) -> int:
+    """How many samples match the filter; with `limit`, at most `limit` (a cheap bounded
+    count: O(limit) where the exact count is O(matches))."""
     work.require(Action.READ)
-    return queries.count_samples(work.session, status=status, code_prefix=code_prefix)
+    return queries.count_samples(work.session, status=status, code_prefix=code_prefix, limit=limit)

@@ -29,6 +29,7 @@ from custody.domain.manifest import (
     Party,
     SignatureBlock,
 )
+from custody.domain.messages import t
 from custody.domain.permissions import Action
 from custody.errors import NotFound
 from custody.render.manifest_pdf import render_manifest
@@ -229,8 +230,11 @@ def current_row(work: Work, shipment: Shipment) -> Manifest:
     row = queries.first(work.session, Manifest, shipment_id=shipment.id, revision=shipment.revision)
     if row is None:
         raise NotFound(
-            f"Shipment {shipment.manifest_number} has no manifest yet: it is issued when a "
-            "supervisor approves the shipment."
+            t(
+                "Shipment {shipment} has no manifest yet: it is issued when a supervisor "
+                "approves the shipment.",
+                shipment=shipment.manifest_number,
+            )
         )
     return row
 
@@ -249,7 +253,7 @@ def manifest_pdf(work: Work, shipment_id: int, revision: int | None = None) -> M
     work.require(Action.READ)
     shipment = work.session.get(Shipment, shipment_id)
     if shipment is None:
-        raise NotFound(f"There is no shipment #{shipment_id}.")
+        raise NotFound(t("There is no shipment #{id}.", id=shipment_id))
     if shipment.revision == 0:
         current_row(work, shipment)  # NotFound: "has no manifest yet"
     wanted = shipment.revision if revision is None else revision
@@ -257,8 +261,19 @@ def manifest_pdf(work: Work, shipment_id: int, revision: int | None = None) -> M
     if row is None:
         issued = shipment.revision
         raise NotFound(
-            f"Shipment {shipment.manifest_number} has no manifest revision {wanted} "
-            + (f"(revisions 1–{issued} exist)." if issued else "(none issued yet).")
+            t(
+                "Shipment {shipment} has no manifest revision {revision} "
+                "(revisions 1–{issued} exist).",
+                shipment=shipment.manifest_number,
+                revision=wanted,
+                issued=issued,
+            )
+            if issued
+            else t(
+                "Shipment {shipment} has no manifest revision {revision} (none issued yet).",
+                shipment=shipment.manifest_number,
+                revision=wanted,
+            )
         )
     if row.revision == shipment.revision:
         data = row.pdf
@@ -294,7 +309,7 @@ def recompute_fingerprint(work: Work, shipment_id: int) -> tuple[str, str]:
     work.require(Action.READ)
     shipment = work.session.get(Shipment, shipment_id)
     if shipment is None:
-        raise NotFound(f"There is no shipment #{shipment_id}.")
+        raise NotFound(t("There is no shipment #{id}.", id=shipment_id))
     row = current_row(work, shipment)
     stored = stored_content(row)
     live = build_content(

@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 from custody.db import queries
 from custody.db.models import Photo
+from custody.domain.messages import t
 from custody.domain.permissions import Action
 from custody.errors import ValidationError
 from custody.services.custody import load_sample
@@ -30,16 +31,18 @@ def media_type(data: bytes) -> str:
     for signature, kind in _SIGNATURES.items():
         if data.startswith(signature):
             return kind
-    raise ValidationError("Only JPEG and PNG photographs can be attached.")
+    raise ValidationError(t("Only JPEG and PNG photographs can be attached."))
 
 
 def add_photo(work: Work, sample_id: int, filename: str, data: bytes) -> PhotoView:
     actor = work.require(Action.REGISTER)
     sample = load_sample(work, sample_id)
     if not data:
-        raise ValidationError("The photograph file is empty.")
+        raise ValidationError(t("The photograph file is empty."))
     if len(data) > MAX_BYTES:
-        raise ValidationError(f"The photograph is larger than {MAX_BYTES // (1024 * 1024)} MB.")
+        raise ValidationError(
+            t("The photograph is larger than {size} MB.", size=MAX_BYTES // (1024 * 1024))
+        )
     kind = media_type(data)
     name = PurePath(filename.replace("\\", "/")).name[:255] or "photo"
     digest = hashlib.sha256(data).hexdigest()
@@ -70,4 +73,4 @@ def photos_of(work: Work, sample_id: int) -> list[PhotoView]:
 def photo_data(work: Work, photo_id: int) -> bytes:
     """The stored bytes of a photograph (to show it)."""
     work.require(Action.READ)
-    return work.get(Photo, photo_id, "photograph").data
+    return work.get(Photo, photo_id, t("photograph")).data

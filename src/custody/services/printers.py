@@ -17,6 +17,7 @@ from custody.db import queries
 from custody.db.models import PrinterCalibration
 from custody.domain import text
 from custody.domain.label_templates import MAX_CALIBRATION, TEMPLATES, Calibration
+from custody.domain.messages import message_of, t
 from custody.domain.permissions import Action
 from custody.errors import ValidationError
 from custody.services.work import Work
@@ -57,29 +58,45 @@ def parse_mm(raw: str | Decimal | float, what: str) -> Decimal:
     try:
         value = Decimal(str(raw).strip().replace(",", "."))
     except InvalidOperation:
-        raise ValidationError(f"{what}: {raw!r} is not a number of millimetres.") from None
+        raise ValidationError(
+            t("{what}: {raw} is not a number of millimetres.", what=what, raw=repr(raw))
+        ) from None
     if not value.is_finite():
-        raise ValidationError(f"{what}: {raw!r} is not a number of millimetres.")
+        raise ValidationError(
+            t("{what}: {raw} is not a number of millimetres.", what=what, raw=repr(raw))
+        )
     if value != value.quantize(Decimal("0.01")):
-        raise ValidationError(f"{what}: give millimetres with at most two decimals.")
+        raise ValidationError(t("{what}: give millimetres with at most two decimals.", what=what))
     if abs(value) > MAX_OFFSET_MM:
         raise ValidationError(
-            f"{what}: {value} mm is more than ±{MAX_OFFSET_MM} mm; measure again on the "
-            "calibration page (the offset is from the printed cross to the label's centre)."
+            t(
+                "{what}: {value} mm is more than ±{limit} mm; measure again on "
+                "the calibration page (the offset is from the printed cross to the "
+                "label's centre).",
+                what=what,
+                value=value,
+                limit=MAX_OFFSET_MM,
+            )
         )
     return value
 
 
 def _printer(name: str) -> str:
     try:
-        return text.required(name, "printer name", max_len=200)
+        return text.required(name, t("printer name"), max_len=200)
     except ValueError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
 
 
 def _template(name: str) -> str:
     if name not in TEMPLATES:
-        raise ValidationError(f"Unknown label template {name!r}; known: {', '.join(TEMPLATES)}.")
+        raise ValidationError(
+            t(
+                "Unknown label template {name}; known: {known}.",
+                name=repr(name),
+                known=", ".join(TEMPLATES),
+            )
+        )
     return name
 
 

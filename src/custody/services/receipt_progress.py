@@ -13,8 +13,9 @@ from decimal import Decimal
 from custody.db import queries, shipping_queries
 from custody.db.models import ReceiptScan, Sample, ShipmentPackage
 from custody.domain.enums import ShipmentStatus
+from custody.domain.messages import t
 from custody.domain.permissions import Action
-from custody.services.shipments import load
+from custody.services.shipment_guards import load
 from custody.services.work import Work
 
 
@@ -86,7 +87,7 @@ def progress(work: Work, shipment_id: int) -> ReceiptProgress:
         found = {"extra": extra, "duplicate": duplicates}.get(scan.outcome)
         if found is None or scan.sample_id is None:
             continue
-        code = work.get(Sample, scan.sample_id, "sample").code
+        code = work.get(Sample, scan.sample_id, t("sample")).code
         if code not in found:
             found.append(code)
     return ReceiptProgress(

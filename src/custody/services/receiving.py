@@ -24,6 +24,7 @@ from custody.db.models import (
 )
 from custody.domain import text
 from custody.domain.enums import AuthMethod, EventType, SealState, ShipmentStatus
+from custody.domain.messages import message_of, t
 from custody.domain.permissions import Action
 from custody.domain.weights import WeightError, exceeds_tolerance, parse_grams
 from custody.errors import Conflict, NotFound, ValidationError
@@ -31,7 +32,7 @@ from custody.services import events, labels, manifests
 from custody.services.custody import transition
 from custody.services.lab import lab
 from custody.services.labels import ScanContext
-from custody.services.shipments import load, require_status, subject
+from custody.services.shipment_guards import load, require_status, subject
 from custody.services.signatures import sign
 from custody.services.work import Work
 
@@ -43,7 +44,7 @@ MEANING_RECEIVED = "Received at the laboratory / Recibido en el laboratorio"
 class ScanResult:
     outcome: str  # expected | duplicate | extra | package
     what: str  # sample code or "package N"
-    message: str  # for the clerk
+    message: str  # for the clerk (a Text: translatable)
 
 
 @dataclass(frozen=True)
@@ -74,18 +75,22 @@ def start(work: Work, shipment_id: int, manifest_scan: str, label_key: bytes) ->
     """Scan the manifest's QR to open the receipt of a dispatched shipment."""
     actor = work.require(Action.SHIP, subject=f"shipment:{shipment_id}")
     shipment = load(work, shipment_id)
-    require_status(shipment, (S.DISPATCHED,), "receive")
+    require_status(shipment, (S.DISPATCHED,), t("receive"))
     scanned = labels.resolve(work, manifest_scan, label_key, ScanContext.RECEIVE)
     if scanned.shipment_id is None or scanned.package is not None:
         raise ValidationError(
-            "Scan the QR code on the manifest's first page to start the receipt.",
+            t("Scan the QR code on the manifest's first page to start the receipt."),
             subject=subject(shipment),
         )
     if scanned.shipment_id != shipment.id:
         other = work.session.get(Shipment, scanned.shipment_id)
         name = other.manifest_number if other else f"#{scanned.shipment_id}"
         raise ValidationError(
-            f"This manifest is for shipment {name}, not {shipment.manifest_number}.",
+            t(
+                "This manifest is for shipment {name}, not {shipment}.",
+                name=name,
+                shipment=shipment.manifest_number,
+            ),
             subject=subject(shipment),
         )
     current = manifests.current(work, shipment)
@@ -130,30 +135,34 @@ def scan(
     sample (seal condition, optional weight received, notes)."""
     actor = work.require(Action.SHIP, subject=f"shipment:{shipment_id}")
     shipment = load(work, shipment_id)
-    require_status(shipment, (S.RECEIVED,), "scan containers for")
+    require_status(shipment, (S.RECEIVED,), t("scan containers for"))
     try:
-        remark = text.optional(notes, "notes", max_len=1000)
-        grams = None if weight is None else parse_grams(weight, field="weight received")
+        remark = text.optional(notes, t("notes"), max_len=1000)
+        grams = None if weight is None else parse_grams(weight, field=t("weight received"))
     except (ValueError, WeightError) as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
     scanned = labels.resolve(work, raw, label_key, ScanContext.FIND)
     if scanned.shipment_id is not None:
         return _package_scan(
             work, shipment, scanned.shipment_id, scanned.package, seal_intact, remark
         )
     if scanned.sample is None:
-        raise ValidationError("Scan a sample or package label of this shipment.")
-    sample = work.get(Sample, scanned.sample.id, "sample")
+        raise ValidationError(t("Scan a sample or package label of this shipment."))
+    sample = work.get(Sample, scanned.sample.id, t("sample"))
     item = _item(work, shipment, sample.id)
     where = f"sample:{sample.code}"
     if item is None:
         _keep_scan(work, shipment, sample.id, "extra")
         work.record("shipment.scan_extra", where, {"shipment": shipment.manifest_number})
-        return ScanResult("extra", sample.code, f"{sample.code} is NOT on this manifest.")
+        return ScanResult(
+            "extra", sample.code, t("{code} is NOT on this manifest.", code=sample.code)
+        )
     if item.received_at is not None:
         _keep_scan(work, shipment, sample.id, "duplicate")
         work.record("shipment.scan_duplicate", where, {"shipment": shipment.manifest_number})
-        return ScanResult("duplicate", sample.code, f"{sample.code} was scanned already.")
+        return ScanResult(
+            "duplicate", sample.code, t("{code} was scanned already.", code=sample.code)
+        )
     transition(work, sample, EventType.RECEIVE)
     sample.holder_id = actor.id
     item.received_at, item.received_by_id = work.now, actor.id
@@ -178,7 +187,7 @@ def scan(
     work.record(
         "shipment.scan", where, {"shipment": shipment.manifest_number, "seal_intact": seal_intact}
     )
-    return ScanResult("expected", sample.code, f"{sample.code} received.")
+    return ScanResult("expected", sample.code, t("{code} received.", code=sample.code))
 
 
 def _package_scan(
@@ -191,18 +200,29 @@ def _package_scan(
 ) -> ScanResult:
     if shipment_id != shipment.id:
         raise ValidationError(
-            f"This label belongs to another shipment (#{shipment_id}), not "
-            f"{shipment.manifest_number}.",
+            t(
+                "This label belongs to another shipment (#{id}), not {shipment}.",
+                id=shipment_id,
+                shipment=shipment.manifest_number,
+            ),
             subject=subject(shipment),
         )
     if number is None:
-        raise Conflict("The manifest was scanned already; now scan the containers.")
+        raise Conflict(t("The manifest was scanned already; now scan the containers."))
     package = queries.first(work.session, ShipmentPackage, shipment_id=shipment.id, number=number)
     if package is None:
-        raise NotFound(f"Shipment {shipment.manifest_number} has no package {number}.")
+        raise NotFound(
+            t(
+                "Shipment {shipment} has no package {number}.",
+                shipment=shipment.manifest_number,
+                number=number,
+            )
+        )
     if package.received_seal_intact is not None:
         return ScanResult(
-            "duplicate", f"package {number}", f"Package {number} was scanned already."
+            "duplicate",
+            t("package {number}", number=number),
+            t("Package {number} was scanned already.", number=number),
         )
     package.received_seal_intact, package.received_notes = seal_intact, remark
     if not seal_intact:
@@ -217,7 +237,11 @@ def _package_scan(
         subject(shipment),
         {"package": number, "seal_intact": seal_intact},
     )
-    return ScanResult("package", f"package {number}", f"Package {number} received.")
+    return ScanResult(
+        "package",
+        t("package {number}", number=number),
+        t("Package {number} received.", number=number),
+    )
 
 
 def _found(work: Work, shipment: Shipment) -> list[tuple[str, int | None, int | None, str]]:
@@ -232,7 +256,7 @@ def _found(work: Work, shipment: Shipment) -> list[tuple[str, int | None, int | 
         elif not p.received_seal_intact:
             found.append(("seal", None, p.number, f"Package {p.number}: outer seal broken."))
     for item in queries.rows_where(work.session, ShipmentItem, "id", shipment_id=shipment.id):
-        sample = work.get(Sample, item.sample_id, "sample")
+        sample = work.get(Sample, item.sample_id, t("sample"))
         pkg = number_of.get(item.package_id or -1)
         if item.received_at is None:
             found.append(("missing", sample.id, pkg, f"{sample.code} was not received."))
@@ -262,7 +286,7 @@ def _found(work: Work, shipment: Shipment) -> list[tuple[str, int | None, int | 
             and (scan_row.outcome, scan_row.sample_id) not in seen
         ):
             seen.add((scan_row.outcome, scan_row.sample_id))
-            code = work.get(Sample, scan_row.sample_id or -1, "sample").code
+            code = work.get(Sample, scan_row.sample_id or -1, t("sample")).code
             detail = (
                 f"{code} was scanned but is not on the manifest."
                 if scan_row.outcome == "extra"
@@ -276,7 +300,7 @@ def reconcile(work: Work, shipment_id: int) -> Reconciliation:
     """Compare expected with scanned; record every new discrepancy; return the report."""
     work.require(Action.SHIP, subject=f"shipment:{shipment_id}")
     shipment = load(work, shipment_id)
-    require_status(shipment, (S.RECEIVED, S.RECONCILED), "reconcile")
+    require_status(shipment, (S.RECEIVED, S.RECONCILED), t("reconcile"))
     known = queries.rows_where(work.session, Discrepancy, "id", shipment_id=shipment.id)
     keys = {(d.kind, d.sample_id, d.package_number) for d in known}
     added = 0
@@ -307,7 +331,7 @@ def report(work: Work, shipment: Shipment) -> Reconciliation:
     rows = queries.rows_where(work.session, Discrepancy, "id", shipment_id=shipment.id)
     for d in rows:
         if d.sample_id is not None and d.sample_id not in codes:
-            codes[d.sample_id] = work.get(Sample, d.sample_id, "sample").code
+            codes[d.sample_id] = work.get(Sample, d.sample_id, t("sample")).code
     return Reconciliation(
         shipment.manifest_number,
         expected=len(items),
@@ -326,18 +350,24 @@ def report(work: Work, shipment: Shipment) -> Reconciliation:
 def resolve(work: Work, discrepancy_id: int, resolution: str) -> DiscrepancyView:
     """A supervisor records how a discrepancy was resolved (it stays on record)."""
     actor = work.require(Action.APPROVE, subject=f"discrepancy:{discrepancy_id}")
-    row = work.get(Discrepancy, discrepancy_id, "discrepancy")
+    row = work.get(Discrepancy, discrepancy_id, t("discrepancy"))
     try:
-        how = text.required(resolution, "resolution", max_len=1000)
+        how = text.required(resolution, t("resolution"), max_len=1000)
     except ValueError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
     if row.resolved_at is not None:
-        raise Conflict(f"Discrepancy #{row.id} was resolved already: {row.resolution}")
+        raise Conflict(
+            t(
+                "Discrepancy #{id} was resolved already: {resolution}",
+                id=row.id,
+                resolution=row.resolution,
+            )
+        )
     shipment = load(work, row.shipment_id)
     row.resolution, row.resolved_at, row.resolved_by_id = how, work.now, actor.id
     work.session.flush()
     work.record("shipment.resolve", subject(shipment), {"discrepancy": row.id, "kind": row.kind})
-    code = work.get(Sample, row.sample_id, "sample").code if row.sample_id else None
+    code = work.get(Sample, row.sample_id, t("sample")).code if row.sample_id else None
     return DiscrepancyView(row.id, row.kind, code, row.package_number, row.detail, how)
 
 
@@ -347,19 +377,22 @@ def close(work: Work, shipment_id: int, *, accept_reason: str | None = None) -> 
     actor = work.require(Action.APPROVE, subject=f"shipment:{shipment_id}")
     result = reconcile(work, shipment_id)
     shipment = load(work, shipment_id)
-    require_status(shipment, (S.RECEIVED,), "close")
+    require_status(shipment, (S.RECEIVED,), t("close"))
     open_ones = [d for d in result.discrepancies if d.resolution is None]
     reason = None
     if open_ones:
         try:
-            reason = text.optional(accept_reason, "reason", max_len=1000)
+            reason = text.optional(accept_reason, t("reason"), max_len=1000)
         except ValueError as error:
-            raise ValidationError(str(error)) from None
+            raise ValidationError(message_of(error)) from None
         if reason is None:
             raise ValidationError(
-                f"Shipment {shipment.manifest_number} cannot be closed as clean: "
-                f"{len(open_ones)} discrepancy(ies) are unresolved. Resolve them, or close it "
-                "as not clean with a reason.",
+                t(
+                    "Shipment {shipment} cannot be closed as clean: {count} discrepancy(ies) "
+                    "are unresolved. Resolve them, or close it as not clean with a reason.",
+                    shipment=shipment.manifest_number,
+                    count=len(open_ones),
+                ),
                 subject=subject(shipment),
             )
     shipment.status = S.RECONCILED

@@ -18,6 +18,7 @@ from custody.db import queries, report_queries
 from custody.db.migrate import head_revision
 from custody.db.models import Sample, Shipment, ShipmentItem
 from custody.domain.canonical import parse_utc
+from custody.domain.messages import t
 from custody.domain.permissions import Action
 from custody.domain.reports import (
     CustodyReport,
@@ -48,7 +49,8 @@ KINDS = {
     "seal.apply": "Sealed / Sellado",
     "seal.break": "Seal broken, opened / Sello roto, abierta",
     "seal.replace": "Resealed / Resellado",
-    "sample.reweigh": "Re-weighed / Repesada",
+    "sample.weigh": "Re-weighed / Repesada",
+    "event.correct": "Custody event corrected / Evento de custodia corregido",
     "custody.transfer": "Handed over / Entregada",
     "custody.store": "Put away / Almacenada",
     "custody.retrieve": "Retrieved / Retirada",
@@ -88,6 +90,45 @@ _EVENT_FIELDS = (
     ("corrects_id", "Corrects event / Corrige evento"),
     ("reason", "Reason / Motivo"),
 )
+# journal entry data keys, as printed (an unknown key prints as words: "some_key" -> "Some key")
+_DATA_LABELS = {
+    "exhibit_id": "Exhibit record / Registro del indicio",
+    "event_id": "Custody event / Evento de custodia",
+    "corrects": "Corrects event / Corrige evento",
+    "parent": "Parent sample / Muestra de origen",
+    "to": "Received by (user) / Recibida por (usuario)",
+    "location": "Location / Ubicación",
+    "seal": "Seal / Sello",
+    "seals": "Seals / Sellos",
+    "replaces": "Replaces seal / Reemplaza el sello",
+    "intact": "Seal intact / Sello íntegro",
+    "seal_intact": "Seal intact / Sello íntegro",
+    "previous": "Previous weight / Peso anterior (g)",
+    "weight": "Weight / Peso (g)",
+    "alert": "Weight alert / Alerta de peso",
+    "reason": "Reason / Motivo",
+    "fields": "Fields changed / Campos modificados",
+    "sha256": "SHA-256",
+    "filename": "File / Archivo",
+    "serial": "Label serial / Serie de la etiqueta",
+    "template": "Label stock / Formato de etiqueta",
+    "voids": "Voids label serial / Anula la serie",
+    "shipment": "Shipment / Envío",
+    "package": "Package / Bulto",
+    "revision": "Manifest revision / Revisión del manifiesto",
+    "fingerprint": "Content fingerprint / Huella del contenido",
+    "pdf_sha256": "Manifest PDF SHA-256 / SHA-256 del PDF del manifiesto",
+    "supersedes": "Supersedes revision / Sustituye la revisión",
+    "signed_by": "Signed by (user) / Firmado por (usuario)",
+    "witness": "Witness (user) / Testigo (usuario)",
+    "carrier_agent": "Carrier agent / Agente del transportista",
+    "clean": "Closed clean / Cerrado sin discrepancias",
+    "open": "Open discrepancies / Discrepancias abiertas",
+    "action": "Refused action / Acción rechazada",
+    "code": "Refusal code / Código del rechazo",
+    "message": "Message / Mensaje",
+}
+_RECORD_KEYS = {"exhibit_id", "event_id", "corrects"}  # record numbers, printed as #n
 
 
 def _software() -> str:
@@ -140,8 +181,23 @@ def _details(
                 out.append((label, _value(key, values[key], people, places)))
     for key, value in sorted(payload.get("data", {}).items()):
         if value not in (None, "", [], {}):
-            out.append((key, value if isinstance(value, str) else json.dumps(value)))
+            item = (_DATA_LABELS.get(key) or key.replace("_", " ").capitalize(), _data(key, value))
+            if item not in out:  # e.g. the seal's intactness, also on the custody event
+                out.append(item)
     return tuple(out)
+
+
+def _data(key: str, value: Any) -> str:
+    """A journal data value as printed: yes/no, #record, lists and changed fields as text."""
+    if isinstance(value, bool):
+        return "yes / sí" if value else ("NO" if "intact" in key else "no")
+    if key in _RECORD_KEYS:
+        return f"#{value}"
+    if isinstance(value, dict):  # changed fields: {"description": [old, new]}
+        return "; ".join(f"{name}: {_data('change', v)}" for name, v in value.items())
+    if isinstance(value, list):
+        return (" → " if key == "change" else ", ").join(str(v) for v in value)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def _verification(work: Work, zone: str, progress: Progress | None) -> VerificationStatus:
@@ -169,12 +225,12 @@ def custody_report(work: Work, raw_sample: str, progress: Progress | None = None
     view = lookup.find_sample(work, raw_sample)
     settings = lab(work)
     zone = settings.timezone
-    sample = work.get(Sample, view.id, "sample")
+    sample = work.get(Sample, view.id, t("sample"))
     paths, _ = _paths(work)
     people = queries.people_names(work.session)
     subjects = {f"sample:{view.code}", f"sample:{sample.code_key}"}
     for item in queries.rows_where(work.session, ShipmentItem, "id", sample_id=sample.id):
-        shipment = work.get(Shipment, item.shipment_id, "shipment")
+        shipment = work.get(Shipment, item.shipment_id, t("shipment"))
         subjects.add(f"shipment:{shipment.manifest_number}")
     events = []
     for (
@@ -251,7 +307,7 @@ def inventory(work: Work, location: str | None = None) -> InventoryReport:
         code = location.strip().upper()
         root = next((r[0] for r in rows if r[1] == code), None)
         if root is None:
-            raise NotFound(f"There is no location '{location.strip()}'.")
+            raise NotFound(t("There is no location '{location}'.", location=location.strip()))
         children: dict[int | None, list[int]] = {}
         for ident, _, _, parent in rows:
             children.setdefault(parent, []).append(ident)

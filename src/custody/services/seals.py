@@ -9,6 +9,7 @@ from custody.db import queries
 from custody.db.models import Seal
 from custody.domain import text
 from custody.domain.enums import EventType, SealState
+from custody.domain.messages import message_of, t
 from custody.domain.permissions import Action
 from custody.domain.weights import WeightError, exceeds_tolerance, parse_grams
 from custody.errors import Conflict, ValidationError
@@ -29,12 +30,15 @@ class ReweighResult:
 
 def new_serial(work: Work, serial: str) -> str:
     try:
-        cleaned = text.required(serial, "seal number", max_len=64).upper()
+        cleaned = text.required(serial, t("seal number"), max_len=64).upper()
     except ValueError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
     if queries.exists(work.session, Seal, serial=cleaned):
         raise Conflict(
-            f"Seal number {cleaned} has been used already; every seal number is used once.",
+            t(
+                "Seal number {code} has been used already; every seal number is used once.",
+                code=cleaned,
+            ),
             subject=f"seal:{cleaned}",
         )
     return cleaned
@@ -77,9 +81,9 @@ def open_sample(work: Work, sample_id: int, purpose: str, *, seal_intact: bool) 
     transition(work, sample, EventType.OPEN)
     require_holder(work, sample)
     try:
-        why = text.required(purpose, "purpose", max_len=500)
+        why = text.required(purpose, t("purpose"), max_len=500)
     except ValueError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
     broken = _applied(work, sample.id)
     for old in broken:
         old.state = SealState.BROKEN
@@ -120,10 +124,10 @@ def reweigh(work: Work, sample_id: int, weight: str | Decimal, balance_id: str) 
     transition(work, sample, EventType.WEIGH)
     require_holder(work, sample)
     try:
-        grams = parse_grams(weight, field="net weight")
-        balance = text.required(balance_id, "balance ID", max_len=64)
+        grams = parse_grams(weight, field=t("net weight"))
+        balance = text.required(balance_id, t("balance ID"), max_len=64)
     except (ValueError, WeightError) as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
     settings = lab(work)
     previous = sample.net_weight
     alert = exceeds_tolerance(

@@ -20,11 +20,14 @@ from custody.db.models import (
 )
 from custody.domain import text
 from custody.domain.enums import AuthMethod, EventType, SealState, ShipmentStatus
+from custody.domain.messages import message_of, t
 from custody.domain.permissions import Action
-from custody.errors import Conflict, IllegalTransition, NotFound, ValidationError
+from custody.errors import Conflict, NotFound, ValidationError
 from custody.services import consignees, events, manifests, seals
 from custody.services.custody import Credentials, load_sample, require_holder, transition
 from custody.services.lab import lab, next_number
+from custody.services.shipment_guards import load as load  # re-exported: shipments.load
+from custody.services.shipment_guards import require_complete, require_status, subject
 from custody.services.shipment_views import ShipmentView, shipment_view
 from custody.services.signatures import sign
 from custody.services.users import authenticate
@@ -36,13 +39,6 @@ EDITABLE = (S.DRAFT, S.PACKING, S.APPROVED)
 MEANING_APPROVE = "Approved for release / Aprobado para su liberación"
 MEANING_WITNESS = "Witnessed the approval / Testigo de la aprobación"
 MEANING_DISPATCH = "Relinquished to the carrier / Entregado al transportista"
-
-
-def load(work: Work, shipment_id: int) -> Shipment:
-    shipment = work.session.get(Shipment, shipment_id)
-    if shipment is None:
-        raise NotFound(f"There is no shipment #{shipment_id}.")
-    return shipment
 
 
 def find(work: Work, raw: str) -> ShipmentView:
@@ -57,22 +53,8 @@ def _find(work: Work, raw: str) -> Shipment:
         return load(work, int(wanted))
     shipment = queries.first(work.session, Shipment, manifest_number=wanted)
     if shipment is None:
-        raise NotFound(f"There is no shipment '{raw.strip()}'.")
+        raise NotFound(t("There is no shipment '{raw}'.", raw=raw.strip()))
     return shipment
-
-
-def subject(shipment: Shipment) -> str:
-    return f"shipment:{shipment.manifest_number}"
-
-
-def require_status(shipment: Shipment, allowed: Sequence[ShipmentStatus], doing: str) -> None:
-    if shipment.status not in allowed:
-        wanted = " or ".join(s.value for s in allowed)
-        raise IllegalTransition(
-            f"Cannot {doing}: shipment {shipment.manifest_number} is {shipment.status.value} "
-            f"(it must be {wanted}).",
-            subject=subject(shipment),
-        )
 
 
 def _next_manifest_number(work: Work) -> str:
@@ -84,7 +66,7 @@ def _optional(value: str | None, field: str, max_len: int) -> str | None:
     try:
         return text.optional(value, field, max_len=max_len)
     except ValueError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
 
 
 def create(
@@ -99,15 +81,15 @@ def create(
     actor = work.require(Action.SHIP, subject="shipment:new")
     to = consignees.find(work, consignee)
     if not to.active:
-        raise ValidationError(f"The consignee {to.name} is archived.")
+        raise ValidationError(t("The consignee {name} is archived.", name=to.name))
     shipment = Shipment(
         manifest_number=_next_manifest_number(work),
         revision=0,
         consignee_id=to.id,
-        carrier=_optional(carrier, "carrier", 200),
-        waybill=_optional(waybill, "air waybill / tracking number", 100),
-        transport_mode=_optional(transport_mode, "transport mode", 50),
-        conditions=_optional(conditions, "transport conditions", 1000),
+        carrier=_optional(carrier, t("carrier"), 200),
+        waybill=_optional(waybill, t("air waybill / tracking number"), 100),
+        transport_mode=_optional(transport_mode, t("transport mode"), 50),
+        conditions=_optional(conditions, t("transport conditions"), 1000),
         status=S.DRAFT,
         created_at=work.now,
         created_by_id=actor.id,
@@ -139,18 +121,18 @@ def update_details(
     """Change what will be printed on the manifest (None: leave as is)."""
     work.require(Action.SHIP, subject=f"shipment:{shipment_id}")
     shipment = load(work, shipment_id)
-    require_status(shipment, EDITABLE, "change the shipment")
+    require_status(shipment, EDITABLE, t("change the shipment"))
     before = _details(shipment)
     if consignee is not None:
         to = consignees.find(work, consignee)
         if not to.active:
-            raise ValidationError(f"The consignee {to.name} is archived.")
+            raise ValidationError(t("The consignee {name} is archived.", name=to.name))
         shipment.consignee_id = to.id
     for field, value, what, size in (
-        ("carrier", carrier, "carrier", 200),
-        ("waybill", waybill, "air waybill / tracking number", 100),
-        ("transport_mode", transport_mode, "transport mode", 50),
-        ("conditions", conditions, "transport conditions", 1000),
+        ("carrier", carrier, t("carrier"), 200),
+        ("waybill", waybill, t("air waybill / tracking number"), 100),
+        ("transport_mode", transport_mode, t("transport mode"), 50),
+        ("conditions", conditions, t("transport conditions"), 1000),
     ):
         if value is not None:
             setattr(shipment, field, _optional(value, what, size))
@@ -171,12 +153,12 @@ def add_package(work: Work, shipment_id: int, outer_seals: Sequence[str]) -> Shi
     """A new numbered package with its outer seal numbers (each used once, ever)."""
     actor = work.require(Action.SHIP, subject=f"shipment:{shipment_id}")
     shipment = load(work, shipment_id)
-    require_status(shipment, EDITABLE, "add a package")
+    require_status(shipment, EDITABLE, t("add a package"))
     if not outer_seals:
-        raise ValidationError("A package needs at least one outer seal number.")
+        raise ValidationError(t("A package needs at least one outer seal number."))
     numbers = [seals.new_serial(work, s) for s in outer_seals]
     if len(set(numbers)) != len(numbers):
-        raise ValidationError("The same outer seal number was given twice.")
+        raise ValidationError(t("The same outer seal number was given twice."))
     number = 1 + max((p.number for p in _packages(work, shipment)), default=0)
     package = ShipmentPackage(shipment_id=shipment.id, number=number)
     work.session.add(package)
@@ -208,7 +190,11 @@ def _package(work: Work, shipment: Shipment, number: int) -> ShipmentPackage:
     package = queries.first(work.session, ShipmentPackage, shipment_id=shipment.id, number=number)
     if package is None:
         raise NotFound(
-            f"Shipment {shipment.manifest_number} has no package {number}; add it first.",
+            t(
+                "Shipment {shipment} has no package {number}; add it first.",
+                shipment=shipment.manifest_number,
+                number=number,
+            ),
             subject=subject(shipment),
         )
     return package
@@ -232,15 +218,29 @@ def pack(work: Work, shipment_id: int, package_number: int, sample_id: int) -> S
     if already is not None:
         other, item = already
         package = work.session.get(ShipmentPackage, item.package_id) if item.package_id else None
-        place = f"package {package.number} of " if package else ""
-        same = "this shipment" if other.id == shipment.id else f"shipment {other.manifest_number}"
-        raise Conflict(f"{sample.code} is already packed in {place}{same}.", subject=where)
-    require_status(shipment, EDITABLE, "pack samples")
+        there = (
+            t("this shipment")
+            if other.id == shipment.id
+            else t("shipment {shipment}", shipment=other.manifest_number)
+        )
+        raise Conflict(
+            t(
+                "{code} is already packed in package {package} of {shipment}.",
+                code=sample.code,
+                package=package.number,
+                shipment=there,
+            )
+            if package
+            else t("{code} is already packed in {shipment}.", code=sample.code, shipment=there),
+            subject=where,
+        )
+    require_status(shipment, EDITABLE, t("pack samples"))
     package = _package(work, shipment, package_number)
     transition(work, sample, EventType.PACK)  # refuses what is not sealed and in hand
     if not queries.seals_of(work.session, sample.id, SealState.APPLIED):
         raise ValidationError(
-            f"{sample.code} has no intact seal; only sealed samples can be shipped.", subject=where
+            t("{code} has no intact seal; only sealed samples can be shipped.", code=sample.code),
+            subject=where,
         )
     require_holder(work, sample)
     work.session.add(
@@ -264,13 +264,19 @@ def unpack(work: Work, shipment_id: int, sample_id: int, reason: str) -> Shipmen
     actor = work.require(Action.SHIP, subject=f"shipment:{shipment_id}")
     shipment = load(work, shipment_id)
     sample = load_sample(work, sample_id)
-    require_status(shipment, EDITABLE, "unpack samples")
-    why = _optional(reason, "reason", 500)
+    require_status(shipment, EDITABLE, t("unpack samples"))
+    why = _optional(reason, t("reason"), 500)
     if why is None:
-        raise ValidationError("Say why the sample is taken out of the shipment.")
+        raise ValidationError(t("Say why the sample is taken out of the shipment."))
     item = queries.first(work.session, ShipmentItem, shipment_id=shipment.id, sample_id=sample.id)
     if item is None:
-        raise NotFound(f"{sample.code} is not in shipment {shipment.manifest_number}.")
+        raise NotFound(
+            t(
+                "{code} is not in shipment {shipment}.",
+                code=sample.code,
+                shipment=shipment.manifest_number,
+            )
+        )
     transition(work, sample, EventType.UNPACK)
     work.session.delete(item)
     sample.holder_id = actor.id
@@ -278,31 +284,6 @@ def unpack(work: Work, shipment_id: int, sample_id: int, reason: str) -> Shipmen
     events.add(work, sample, EventType.UNPACK, to_person_id=actor.id, purpose=why)
     work.record("shipment.unpack", f"sample:{sample.code}", {"shipment": shipment.manifest_number})
     return shipment_view(work, shipment)
-
-
-def _check_complete(work: Work, shipment: Shipment) -> None:
-    missing = [
-        what
-        for what, value in (("a carrier", shipment.carrier), ("an air waybill", shipment.waybill))
-        if not value
-    ]
-    if shipment.consignee_id is None:
-        missing.append("a consignee")
-    packages = _packages(work, shipment)
-    items = queries.rows_where(work.session, ShipmentItem, "id", shipment_id=shipment.id)
-    if not items:
-        missing.append("at least one packed sample")
-    used = {item.package_id for item in items}
-    empty = [str(p.number) for p in packages if p.id not in used]
-    if empty:
-        missing.append(f"samples in package(s) {', '.join(empty)} (or remove them)")
-    if missing:
-        raise ValidationError(
-            f"Shipment {shipment.manifest_number} cannot be approved yet: it needs "
-            + "; ".join(missing)
-            + ".",
-            subject=subject(shipment),
-        )
 
 
 def approve(
@@ -317,14 +298,16 @@ def approve(
     revision is issued (and the previous one, if any, superseded) in the same transaction."""
     actor = work.require(Action.APPROVE, subject=f"shipment:{shipment_id}")
     shipment = load(work, shipment_id)
-    require_status(shipment, (S.PACKING,), "approve")
-    _check_complete(work, shipment)
+    require_status(shipment, (S.PACKING,), t("approve"))
+    require_complete(work, shipment)
     authenticate(work, actor.username, password, purpose="sign the manifest")
     witness_actor = None
     if witness is not None:
         witness_actor = authenticate(work, witness.username, witness.password, purpose="witness")
         if witness_actor.id == actor.id:
-            raise ValidationError("The witness must be another person.", subject=subject(shipment))
+            raise ValidationError(
+                t("The witness must be another person."), subject=subject(shipment)
+            )
     bound = manifests.unsigned_fingerprint(work, shipment)
     method = f"password re-entered at {work.workstation} (21 CFR 11.200)"
     sign(work, shipment, actor, "relinquished", MEANING_APPROVE, method, bound)
@@ -354,18 +337,18 @@ def dispatch(work: Work, shipment_id: int, password: str, carrier_agent: str) ->
     carrier's agent is recorded as printed; every sample goes in transit."""
     actor = work.require(Action.SHIP, subject=f"shipment:{shipment_id}")
     shipment = load(work, shipment_id)
-    require_status(shipment, (S.APPROVED,), "dispatch")
+    require_status(shipment, (S.APPROVED,), t("dispatch"))
     try:
-        agent = text.required(carrier_agent, "carrier agent (name, company, ID)", max_len=300)
+        agent = text.required(carrier_agent, t("carrier agent (name, company, ID)"), max_len=300)
     except ValueError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
     authenticate(work, actor.username, password, purpose="dispatch")
     method = f"password re-entered at {work.workstation} (21 CFR 11.200)"
     bound = manifests.current(work, shipment).fingerprint
     sign(work, shipment, actor, "dispatched", MEANING_DISPATCH, method, bound)
     meaning = f"relinquished by {actor.full_name} to {agent} ({shipment.carrier})"
     for item in queries.rows_where(work.session, ShipmentItem, "id", shipment_id=shipment.id):
-        sample = work.get(Sample, item.sample_id, "sample")
+        sample = work.get(Sample, item.sample_id, t("sample"))
         holder = sample.holder_id
         transition(work, sample, EventType.SHIP)
         sample.holder_id = None

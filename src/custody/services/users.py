@@ -11,6 +11,7 @@ from custody.db import queries
 from custody.db.models import Person
 from custody.domain import text
 from custody.domain.enums import Role
+from custody.domain.messages import message_of, t
 from custody.domain.passwords import PassphraseError, check_passphrase
 from custody.domain.permissions import Action
 from custody.errors import AuthenticationFailed, Conflict, NotFound, ValidationError
@@ -63,7 +64,7 @@ def _clean_username(username: str) -> str:
     name = username.strip().lower()
     if not name or len(name) > 64 or not all(c.isalnum() or c in "._-" for c in name):
         raise ValidationError(
-            "The user name must be 1–64 letters, digits, '.', '_' or '-' (no spaces)."
+            t("The user name must be 1–64 letters, digits, '.', '_' or '-' (no spaces).")
         )
     return name
 
@@ -71,24 +72,24 @@ def _clean_username(username: str) -> str:
 def _person(work: Work, details: NewPerson) -> Person:
     try:
         return Person(
-            full_name=text.required(details.full_name, "full name", max_len=200),
-            institution=text.optional(details.institution, "institution", max_len=200),
-            position=text.optional(details.position, "position", max_len=200),
-            badge=text.optional(details.badge, "badge number", max_len=64),
+            full_name=text.required(details.full_name, t("full name"), max_len=200),
+            institution=text.optional(details.institution, t("institution"), max_len=200),
+            position=text.optional(details.position, t("position"), max_len=200),
+            badge=text.optional(details.badge, t("badge number"), max_len=64),
             active=True,
             failed_logins=0,
             locked_until=None,
             created_at=work.now,
         )
     except ValueError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
 
 
 def _set_password(work: Work, person: Person, password: str) -> None:
     try:
         check_passphrase(password, username=person.username or "")
     except PassphraseError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_of(error)) from None
     person.password_hash = work.hasher.hash(password)
 
 
@@ -106,7 +107,7 @@ def add_user(
         work.require(Action.MANAGE_USERS, subject=f"user:{username}")
     name = _clean_username(username)
     if queries.exists(work.session, Person, username=name):
-        raise Conflict(f"The user name '{name}' is taken.", subject=f"user:{name}")
+        raise Conflict(t("The user name '{name}' is taken.", name=name), subject=f"user:{name}")
     person = _person(work, details)
     person.username = name
     person.role = role
@@ -136,21 +137,26 @@ def _account(work: Work, username: str) -> Person | None:
 def authenticate(work: Work, username: str, password: str, *, purpose: str = "sign-in") -> Actor:
     """Check a user's password. Refusals are journaled by the caller (see AppContext)."""
     person = _account(work, username)
-    refused = "Wrong user name or password."
+    refused = t("Wrong user name or password.")
     if person is None or person.password_hash is None:
         _burn(work, password)
         raise AuthenticationFailed(refused, username=username.strip().lower(), count_failure=False)
     if person.locked_until is not None and person.locked_until > work.now:
         minutes = int((person.locked_until - work.now).total_seconds() // 60) + 1
         raise AuthenticationFailed(
-            f"The account '{person.username}' is locked after {MAX_FAILURES} failed sign-ins; "
-            f"try again in {minutes} min or ask a supervisor.",
+            t(
+                "The account '{username}' is locked after {failures} failed sign-ins; "
+                "try again in {minutes} min or ask a supervisor.",
+                username=person.username,
+                failures=MAX_FAILURES,
+                minutes=minutes,
+            ),
             username=person.username or username,
             count_failure=False,
         )
     if not person.active:
         raise AuthenticationFailed(
-            f"The account '{person.username}' is deactivated.",
+            t("The account '{username}' is deactivated.", username=person.username),
             username=person.username or username,
             count_failure=False,
         )
@@ -205,7 +211,7 @@ def set_password(work: Work, username: str, new_password: str) -> None:
     """A supervisor resets a password, or a user changes their own."""
     person = _account(work, username)
     if person is None:
-        raise NotFound(f"There is no user '{username}'.")
+        raise NotFound(t("There is no user '{username}'.", username=username))
     if work.actor is None or work.actor.id != person.id:
         work.require(Action.MANAGE_USERS, subject=f"user:{person.username}")
     _set_password(work, person, new_password)
@@ -216,9 +222,9 @@ def set_active(work: Work, username: str, active: bool) -> UserView:
     work.require(Action.MANAGE_USERS, subject=f"user:{username}")
     person = _account(work, username)
     if person is None:
-        raise NotFound(f"There is no user '{username}'.")
+        raise NotFound(t("There is no user '{username}'.", username=username))
     if work.actor is not None and person.id == work.actor.id and not active:
-        raise ValidationError("You cannot deactivate your own account.")
+        raise ValidationError(t("You cannot deactivate your own account."))
     person.active = active
     if active:
         person.locked_until = None
@@ -238,5 +244,5 @@ def find_user(work: Work, username: str) -> UserView:
     work.require(Action.READ)
     person = _account(work, username)
     if person is None or not person.active:
-        raise NotFound(f"There is no active user '{username.strip()}'.")
+        raise NotFound(t("There is no active user '{username}'.", username=username.strip()))
     return _view(work, person)

@@ -10,6 +10,7 @@ from custody.db import queries
 from custody.db.models import Sample
 from custody.domain import checkchar
 from custody.domain.enums import EventType, SampleForm, SampleStatus
+from custody.domain.messages import t
 from custody.domain.states import allowed_events
 from custody.errors import NotFound
 from custody.services.work import Work
@@ -48,7 +49,9 @@ def sample_view_by(
     """The read model of a sample, by internal id or by lookup key (one statement)."""
     row = queries.sample_view_row(work.session, sample_id=sample_id, key=key)
     if row is None:
-        raise NotFound(f"There is no sample {key or f'#{sample_id}'} in this lab's records.")
+        raise NotFound(
+            t("There is no sample {sample} in this lab's records.", sample=key or f"#{sample_id}")
+        )
     (
         ident,
         code,

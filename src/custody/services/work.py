@@ -12,6 +12,7 @@ from custody.db import journal
 from custody.db.base import Base
 from custody.db.queries import Session
 from custody.domain.enums import Role
+from custody.domain.messages import t
 from custody.domain.permissions import Action, is_allowed, roles_allowed
 from custody.errors import NotFound, PermissionDenied
 
@@ -40,12 +41,15 @@ class Work:
     def require(self, action: Action, *, subject: str | None = None) -> Actor:
         """The actor, if signed in and allowed to do `action`; PermissionDenied otherwise."""
         if self.actor is None:
-            raise PermissionDenied("Sign in first.", subject=subject)
+            raise PermissionDenied(t("Sign in first."), subject=subject)
         if not is_allowed(self.actor.role, action):
-            allowed = ", ".join(role.value for role in roles_allowed(action))
             raise PermissionDenied(
-                f"Your role ({self.actor.role.value}) may not {action.value.replace('_', ' ')}; "
-                f"this needs: {allowed}.",
+                t(
+                    "Your role ({role}) may not {action}; this needs: {roles}.",
+                    role=self.actor.role.value,
+                    action=action.value.replace("_", " "),
+                    roles=", ".join(role.value for role in roles_allowed(action)),
+                ),
                 subject=subject,
             )
         return self.actor
@@ -72,7 +76,8 @@ class Work:
         return journal.append(self.session, self.stamp(actor), kind, subject, data or {})
 
     def get(self, model: type[M], key: int, what: str) -> M:
+        """The record `model` #`key`, or NotFound naming `what` (a noun; pass a Text)."""
         obj = self.session.get(model, key)
         if obj is None:
-            raise NotFound(f"There is no {what} #{key}.")
+            raise NotFound(t("There is no {what} #{key}.", what=what, key=key))
         return obj

@@ -29,6 +29,7 @@ from custody.ui.models.sample_table import PAGE_SIZE, SampleTableModel
 from custody.ui.views.admin import AdminView
 from custody.ui.views.audit import AuditView
 from custody.ui.views.intake import IntakeView
+from custody.ui.views.reports import ReportsView
 from custody.ui.views.sample_detail import SampleDetailView
 from custody.ui.views.samples import SamplesView
 from custody.ui.views.scan_station import ScanStationView
@@ -65,7 +66,8 @@ class MainWindow(QMainWindow):
 
     def _add_views(self) -> None:
         """The views after Samples: Ctrl+2 scan station, Ctrl+3 sample detail, then intake
-        (roles that register), shipments, and audit (supervisors and auditors)."""
+        (roles that register), shipments, audit, dashboard and reports (supervisors and
+        auditors), and admin (supervisors)."""
         ctx, lab = self.ctx, self.lab
         role = ctx.actor.role if ctx.actor is not None else None
         self.scan_station = ScanStationView(ctx, lab, parent=self)
@@ -88,6 +90,10 @@ class MainWindow(QMainWindow):
         if role in (Role.SUPERVISOR, Role.AUDITOR):
             self.dashboard = DashboardWidget(ctx, parent=self)
             self.add_view(self.dashboard, self.tr("Dash&board"))
+        self.reports: ReportsView | None = None
+        if ReportsView.visible_to(role):
+            self.reports = ReportsView(ctx, lab, parent=self)
+            self.add_view(self.reports, self.tr("&Reports"))
         self.admin: AdminView | None = None
         if role is Role.SUPERVISOR:
             self.admin = AdminView(ctx, lab, parent=self)
@@ -134,8 +140,12 @@ class MainWindow(QMainWindow):
         return self.samples.selected_codes()
 
     def add_view(self, view: QWidget, title: str) -> None:
-        """A tab for ``view``; Ctrl+1, Ctrl+2, … switch to the views in order."""
-        index = self.tabs.addTab(view, title)
+        """A tab for ``view``; Ctrl+1, Ctrl+2, … switch to the views in order. The tab itself
+        claims no Alt+letter (the View menu item does): Alt+letters belong to the view's fields
+        and buttons and to the menus."""
+        index = self.tabs.addTab(
+            view, title.replace("&&", "\0").replace("&", "").replace("\0", "&&")
+        )
         action = QAction(title, self)
         action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
         action.triggered.connect(lambda: self.tabs.setCurrentWidget(view))

@@ -18,6 +18,8 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from custody.ui.i18n import translate
+
 __all__ = ["MAX_DPI", "PrintError", "available_printers", "page_image", "print_pdf_pages"]
 
 MAX_DPI = 600
@@ -36,9 +38,16 @@ def available_printers() -> list[str]:
 def _printer_info(name: str) -> QPrinterInfo:
     names = available_printers()
     if name not in names:
-        listed = ", ".join(sorted(names)) if names else "none — ask IT to install the printer"
+        listed = (
+            ", ".join(sorted(names))
+            if names
+            else translate("printing", "none — ask IT to install the printer")
+        )
         raise ValueError(
-            f"There is no printer called {name!r} on this computer. Available printers: {listed}."
+            translate(
+                "printing",
+                "There is no printer called {name} on this computer. Available printers: {listed}.",
+            ).format(name=repr(name), listed=listed)
         )
     return QPrinterInfo.printerInfo(name)
 
@@ -61,14 +70,24 @@ def _configure(printer: QPrinter, width: float, height: float) -> None:
     )
     layout.setMode(QPageLayout.Mode.FullPageMode)
     if not printer.setPageLayout(layout):
-        raise PrintError(f"The printer {printer.printerName()!r} refused the label page size.")
+        raise PrintError(
+            translate("printing", "The printer {name} refused the label page size.").format(
+                name=repr(printer.printerName())
+            )
+        )
     printer.setFullPage(True)
     got = printer.pageLayout().fullRect(QPageLayout.Unit.Point)
     if abs(got.width() - width) > _SIZE_TOLERANCE or abs(got.height() - height) > _SIZE_TOLERANCE:
         raise PrintError(
-            f"The printer {printer.printerName()!r} would print on a "
-            f"{got.width():.0f}×{got.height():.0f} pt page instead of "
-            f"{width:.0f}×{height:.0f} pt; labels would be out of place."
+            translate(
+                "printing",
+                "The printer {name} would print on a {got} pt page instead of {wanted} pt; "
+                "labels would be out of place.",
+            ).format(
+                name=repr(printer.printerName()),
+                got=f"{got.width():.0f}×{got.height():.0f}",
+                wanted=f"{width:.0f}×{height:.0f}",
+            )
         )
 
 
@@ -100,23 +119,39 @@ def print_pdf_pages(
     try:
         import pypdfium2  # optional at import time: only printing needs it
     except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise PrintError("Printing needs the pypdfium2 package, which is not installed.") from exc
+        raise PrintError(
+            translate("printing", "Printing needs the pypdfium2 package, which is not installed.")
+        ) from exc
 
     width, height = page_size_points
     if width <= 0 or height <= 0:
-        raise ValueError(f"Invalid label page size {width}×{height} pt.")
+        raise ValueError(
+            translate("printing", "Invalid label page size {size} pt.").format(
+                size=f"{width}×{height}"
+            )
+        )
     info = _printer_info(printer_name)
     pdf = pypdfium2.PdfDocument(str(pdf_path))
     try:
         count = len(pdf)
         if count == 0:
-            raise ValueError(f"{pdf_path.name} has no pages to print.")
+            raise ValueError(
+                translate("printing", "{file} has no pages to print.").format(file=pdf_path.name)
+            )
         for index in range(count):
             pw, ph = pdf[index].get_size()
             if abs(pw - width) > _SIZE_TOLERANCE or abs(ph - height) > _SIZE_TOLERANCE:
                 raise ValueError(
-                    f"Page {index + 1} of {pdf_path.name} is {pw:.1f}×{ph:.1f} pt, not the "
-                    f"label page {width:.1f}×{height:.1f} pt; it would not print at true scale."
+                    translate(
+                        "printing",
+                        "Page {page} of {file} is {size} pt, not the label page {wanted} pt; it "
+                        "would not print at true scale.",
+                    ).format(
+                        page=index + 1,
+                        file=pdf_path.name,
+                        size=f"{pw:.1f}×{ph:.1f}",
+                        wanted=f"{width:.1f}×{height:.1f}",
+                    )
                 )
 
         printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
@@ -126,13 +161,21 @@ def print_pdf_pages(
         dpi = max(72, min(printer.resolution(), MAX_DPI))
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrintError(f"Could not start a print job on {printer_name!r}.")
+            raise PrintError(
+                translate("printing", "Could not start a print job on {name}.").format(
+                    name=repr(printer_name)
+                )
+            )
         try:
             target = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
             target.moveTo(0, 0)
             for index in range(count):
                 if index and not printer.newPage():
-                    raise PrintError(f"The printer {printer_name!r} refused page {index + 1}.")
+                    raise PrintError(
+                        translate("printing", "The printer {name} refused page {page}.").format(
+                            name=repr(printer_name), page=index + 1
+                        )
+                    )
                 image = page_image(pdf[index], dpi)
                 painter.drawImage(target, image, QRectF(image.rect()))
         except BaseException:

@@ -28,6 +28,7 @@ from custody.errors import CustodyError, Refusal, StorageError
 from custody.services import users
 from custody.settings import IDLE_LOCK_DEFAULT, Settings
 from custody.ui.dialogs.unlock import UnlockDialog
+from custody.ui.error_text import error_text
 
 Clock = Callable[[], float]
 
@@ -282,7 +283,7 @@ class IdleLock(QObject):
         except Refusal as refusal:
             dialog.show_refusal(self._refusal_text(refusal, actor.username))
         except StorageError as error:
-            dialog.show_refusal(str(error))
+            dialog.show_refusal(error_text(error))
         else:
             self.unlock()
         finally:
@@ -293,13 +294,13 @@ class IdleLock(QObject):
         try:
             account = self.ctx.query(lambda w: users.find_user(w, username))
         except (Refusal, StorageError):
-            return refusal.message
-        if not account.locked or "locked" in refusal.message:
-            return refusal.message
+            return error_text(refusal)
+        if not account.locked or "locked" in refusal.message:  # the English message
+            return error_text(refusal)
         minutes = int(users.LOCKOUT.total_seconds() // 60)
         return "\n".join(
             (
-                refusal.message,
+                error_text(refusal),
                 self.tr(
                     "That was the {count}th wrong password: the account '{user}' is now locked "
                     "for {minutes} min. Wait, ask a supervisor, or sign out."

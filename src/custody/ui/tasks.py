@@ -26,6 +26,13 @@ thread, so a worker would see an empty one; Custody never opens one.)
 Lifetime: the task is owned by the application object, not by `parent`. If `parent` is deleted
 while the work runs, the work is told to stop and no callback runs (a bug is still reported);
 when the application quits, it waits for the worker to stop, so no thread outlives Qt.
+
+Once the outcome is delivered (or the application quits) the task lets go of the caller: it
+disconnects from `parent.destroyed` and drops its references to `parent`, the callbacks and
+`fn`, while it is still whole, and only then schedules its own deletion. Those references may be
+the last ones to a widget nobody else keeps (a view a test let go of, a closed window); released
+during the task's deletion instead, they deleted that widget from inside the task's teardown and
+its `destroyed` signal reached the half-deleted task: a segmentation fault.
 """
 
 from __future__ import annotations
@@ -34,10 +41,19 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMessageBox,
@@ -48,6 +64,7 @@ from PySide6.QtWidgets import (
 )
 
 from custody.errors import CustodyError
+from custody.ui.error_text import error_text
 
 __all__ = ["SHOW_AFTER_MS", "Progress", "Task", "TaskCancelled", "run_task"]
 
@@ -103,16 +120,33 @@ class _Worker(QThread):
 
     def __init__(self, fn: Callable[[Progress], Any], parent: QObject) -> None:
         super().__init__(parent)
-        self._fn = fn
+        self._fn: Callable[[Progress], Any] | None = fn
         self.stop = threading.Event()
         self.result: Any = None
         self.error: BaseException | None = None
 
     def run(self) -> None:
         try:
+            assert self._fn is not None, "a task's work runs once"
             self.result = self._fn(Progress(self))
         except BaseException as error:  # every outcome goes back to the GUI thread
             self.error = error
+
+    def take_outcome(self) -> tuple[Any, BaseException | None]:
+        """The result and error, once the thread has ended; forgets them and `fn`."""
+        outcome = self.result, self.error
+        self.result = self.error = self._fn = None
+        return outcome
+
+
+@dataclass
+class _Caller:
+    """What the task holds of whoever started it, dropped together once it is done."""
+
+    parent: QWidget
+    on_done: Callable[[Any], None]
+    on_error: Callable[[CustodyError], None] | None
+    on_cancelled: Callable[[], None] | None
 
 
 class _Dialog(QProgressDialog):
@@ -169,11 +203,8 @@ class Task(QObject):
     ) -> None:
         app = QCoreApplication.instance()
         super().__init__(app)  # outlives `parent`; deleted once the outcome is delivered
-        self._parent: QWidget | None = parent
+        self._caller: _Caller | None = _Caller(parent, on_done, on_error, on_cancelled)
         self._title = title
-        self._on_done = on_done
-        self._on_error = on_error
-        self._on_cancelled = on_cancelled
         self.running = True
         self.dialog_shown = False
         self.dialog = _Dialog(title, label or title, cancellable, parent.window())
@@ -183,9 +214,11 @@ class Task(QObject):
         self._worker.progressed.connect(self._on_worker_progressed, queued)
         self._worker.said.connect(self._on_worker_said, queued)
         self._worker.finished.connect(self._on_worker_finished, queued)
-        parent.destroyed.connect(self._on_parent_destroyed)
+        self._connections: list[QMetaObject.Connection] = [
+            parent.destroyed.connect(self._on_parent_destroyed)
+        ]
         if app is not None:
-            app.aboutToQuit.connect(self._on_app_about_to_quit)
+            self._connections.append(app.aboutToQuit.connect(self._on_app_about_to_quit))
         self._show_timer = QTimer(self)
         self._show_timer.setSingleShot(True)
         self._show_timer.timeout.connect(self._on_show_timer_timeout)
@@ -233,51 +266,64 @@ class Task(QObject):
             self.dialog.setLabelText(text)
 
     def _on_parent_destroyed(self) -> None:
-        self._parent = None
+        self._caller = None
         self._worker.stop.set()
         self._close_dialog()
 
     def _on_app_about_to_quit(self) -> None:
         self._worker.stop.set()
         self._worker.wait()
+        self._let_go()  # the application deletes this task with itself, outcome undelivered
 
     def _on_worker_finished(self) -> None:
         self._worker.wait()
         self.running = False
         self._show_timer.stop()
         self._close_dialog()
-        error, result = self._worker.error, self._worker.result
-        self._worker.error = self._worker.result = None
+        result, error = self._worker.take_outcome()
         try:
             self._deliver(result, error)
         finally:
             self.finished.emit()
+            self._let_go()
             self.deleteLater()
+
+    def _let_go(self) -> None:
+        """Disconnect from the caller's objects and drop every reference to them, now, while
+        this task is whole: they may hold the last reference to `parent`, whose deletion
+        during this task's own deletion would signal a half-deleted object (see the module doc).
+        """
+        for connection in self._connections:
+            QObject.disconnect(connection)
+        self._connections.clear()
+        self._caller = None
+        self._worker.take_outcome()
 
     # --- delivering the outcome -------------------------------------------------------------
 
     def _deliver(self, result: Any, error: BaseException | None) -> None:
-        orphaned = self._parent is None or not _alive(self._parent)
+        caller = self._caller
+        if caller is not None and not _alive(caller.parent):
+            caller = None  # orphaned: nobody to tell
         if error is None:
-            if not orphaned:
-                self._on_done(result)
+            if caller is not None:
+                caller.on_done(result)
         elif isinstance(error, TaskCancelled):
-            if not orphaned and self._on_cancelled is not None:
-                self._on_cancelled()
+            if caller is not None and caller.on_cancelled is not None:
+                caller.on_cancelled()
         elif isinstance(error, CustodyError):
-            if orphaned:
+            if caller is None:
                 return
-            if self._on_error is not None:
-                self._on_error(error)
+            if caller.on_error is not None:
+                caller.on_error(error)
             else:
-                self._show_error(error)
+                self._show_error(caller.parent, error)
         else:
             sys.excepthook(type(error), error, error.__traceback__)  # the crash dialog
 
-    def _show_error(self, error: CustodyError) -> None:
-        assert self._parent is not None
+    def _show_error(self, parent: QWidget, error: CustodyError) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Warning, self._title, str(error), parent=self._parent.window()
+            QMessageBox.Icon.Warning, self._title, error_text(error), parent=parent.window()
         )
         box.setObjectName("task_error")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

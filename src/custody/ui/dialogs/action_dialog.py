@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from custody.errors import CustodyError
+from custody.ui.error_text import error_text
 
 __all__ = ["ActionDialog"]
 
@@ -88,7 +89,7 @@ class ActionDialog(QDialog):
         try:
             result = action()
         except CustodyError as error:
-            self.show_refusal(str(error), focus)
+            self.show_refusal(error_text(error), focus)
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()

@@ -33,6 +33,7 @@ from custody.ui.dialogs.first_run_pages import (
     PrinterPage,
     SupervisorPage,
 )
+from custody.ui.error_text import error_text
 from custody.ui.printing import available_printers
 
 
@@ -100,7 +101,7 @@ class FirstRunWizard(QWizard):
             try:
                 self._initialise()
             except (Refusal, StorageError) as error:
-                return self.tr("The lab was not set up: {reason}").format(reason=error)
+                return self.tr("The lab was not set up: {reason}").format(reason=error_text(error))
         if self.ctx.actor is None:
             try:
                 self.ctx.sign_in(self._username, self.supervisor_page.passphrase())
@@ -108,7 +109,7 @@ class FirstRunWizard(QWizard):
                 return self.tr(
                     "The lab is set up, but signing {user} in failed: {reason}\n"
                     "Press “Set up the lab” to try again."
-                ).format(user=self._username, reason=error)
+                ).format(user=self._username, reason=error_text(error))
             self.supervisor_page.forget_passphrase()
         if self.fingerprint is None:
             try:
@@ -119,7 +120,7 @@ class FirstRunWizard(QWizard):
                     "created: {reason}\n\nFix this (the folder {folder} must exist and be "
                     "writable, with free space), then press “Set up the lab” again: only the key "
                     "is created then. Without the key, labels cannot be printed or checked."
-                ).format(reason=error, folder=self._key_folder())
+                ).format(reason=error_text(error), folder=self._key_folder())
         if not self._settings_saved:
             try:
                 chosen = settings.load(self.settings_path).replace(
@@ -132,7 +133,7 @@ class FirstRunWizard(QWizard):
                     "The lab and its label key are set up, but this workstation's printer "
                     "choice could not be saved: {reason}\nFix this and press “Set up the lab” "
                     "again, or Cancel to continue without it."
-                ).format(reason=error)
+                ).format(reason=error_text(error))
             self._settings_saved = True
         return None
 

@@ -29,6 +29,8 @@ from custody.domain.passwords import PassphraseError, check_passphrase
 from custody.errors import ValidationError
 from custody.services.lab import DEFAULT_ZONE, validate_zone
 from custody.services.users import NewPerson
+from custody.ui.error_text import error_text
+from custody.ui.labels import stock_title
 
 DEFAULT_TEMPLATE = "thermal-2x1-203"
 _MAX_USERNAME = 64
@@ -144,7 +146,7 @@ class LabPage(_Page):
             try:
                 prefix = validate_site_prefix(self.prefix_edit.text())
             except InvalidIdError as error:
-                problems.append(_sentence(str(error)) + ".")
+                problems.append(_sentence(error_text(error)) + ".")
             else:
                 self.example_label.setText(
                     self.tr("Sample IDs will look like {example}").format(
@@ -154,7 +156,7 @@ class LabPage(_Page):
         try:
             validate_zone(self.timezone())
         except ValidationError as error:
-            problems.append(error.message)
+            problems.append(error_text(error))
         return bool(self.lab_name() and self.site_prefix()), problems
 
 
@@ -207,7 +209,7 @@ class SupervisorPage(_Page):
             try:
                 check_passphrase(self.passphrase(), username=self.username())
             except PassphraseError as error:
-                problems.append(str(error))
+                problems.append(error_text(error))
         if self.confirm_edit.text() and self.confirm_edit.text() != self.passphrase():
             problems.append(self.tr("The two passphrases differ."))
         filled = all(
@@ -311,7 +313,7 @@ class PrinterPage(_Page):
         self.template_combo = QComboBox()
         self.template_combo.setObjectName("template")
         for name, template_ in TEMPLATES.items():
-            self.template_combo.addItem(template_.title, name)
+            self.template_combo.addItem(stock_title(template_), name)
         index = self.template_combo.findData(template or DEFAULT_TEMPLATE)
         self.template_combo.setCurrentIndex(max(index, 0))
         self.form.addRow(self.tr("&Printer:"), self.printer_combo)

@@ -29,6 +29,7 @@ from custody.errors import CustodyError
 from custody.services import custody
 from custody.services.custody import Credentials
 from custody.services.views import SampleView
+from custody.ui.error_text import error_text
 
 __all__ = ["HandOverDialog"]
 
@@ -164,7 +165,7 @@ class HandOverDialog(QDialog):
         except CustodyError as error:
             self.receiver_password.clear()
             self.witness_password.clear()
-            self._show(str(error))
+            self._show(error_text(error))
             self.receiver_password.setFocus()
             return
         self.result_view = view

@@ -44,7 +44,10 @@ from custody.errors import CustodyError, StorageError
 from custody.render.label_pdf import calibration_page
 from custody.services import printers
 from custody.ui import printing
+from custody.ui.error_text import error_text, message_text
+from custody.ui.i18n import translate
 from custody.ui.label_print_job import LabelPrintJob, Outcome
+from custody.ui.labels import stock_title
 from custody.ui.tasks import Task, run_task
 
 __all__ = ["PrintLabelsDialog"]
@@ -70,7 +73,10 @@ def _named(widget: W, name: str) -> W:
 
 def _ask_file(parent: QWidget, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Save labels as PDF"), suggested, parent.tr("PDF files (*.pdf)")
+        parent,
+        translate("PrintLabelsDialog", "Save labels as PDF"),
+        suggested,
+        translate("PrintLabelsDialog", "PDF files (*.pdf)"),
     )
     return Path(name) if name else None
 
@@ -103,7 +109,7 @@ class PrintLabelsDialog(QDialog):
 
         self.template_combo = _named(QComboBox(), "template")
         for name, template in TEMPLATES.items():
-            self.template_combo.addItem(f"{template.title} ({name})", name)
+            self.template_combo.addItem(f"{stock_title(template)} ({name})", name)
         self.printer_combo = _named(QComboBox(), "printer")
         for name in names:
             self.printer_combo.addItem(name, name)
@@ -201,7 +207,7 @@ class PrintLabelsDialog(QDialog):
                 lambda w: printers.calibration_for(w, self.printer, self.template)
             )
         except CustodyError as error:
-            self._show(str(error), ok=False)
+            self._show(error_text(error), ok=False)
             return
         self.dx_spin.setValue(float(view.dx_mm))
         self.dy_spin.setValue(float(view.dy_mm))
@@ -232,7 +238,7 @@ class PrintLabelsDialog(QDialog):
                 lambda w: printers.set_calibration(w, self.printer, self.template, dx, dy),
             )
         except CustodyError as error:
-            self._show(str(error), ok=False)
+            self._show(error_text(error), ok=False)
             return
         self._show(
             self.tr("Saved: {printer}, {template}: {dx} mm right, {dy} mm up.").format(
@@ -270,7 +276,7 @@ class PrintLabelsDialog(QDialog):
                 calibration_page(t.name, pdf, self._calibration())
                 where = self._output(pdf, target)
             except (TemplateError, ValueError, OSError, printing.PrintError) as error:
-                self._show(str(error), ok=False)
+                self._show(error_text(error), ok=False)
                 return
         self._show(self.tr("Calibration page sent to {where}.").format(where=where), ok=True)
 
@@ -293,7 +299,7 @@ class PrintLabelsDialog(QDialog):
         try:
             key = self._label_key()
         except (CustodyError, OSError) as error:
-            self._show(str(error), ok=False)
+            self._show(error_text(error), ok=False)
             return
         job = LabelPrintJob(
             self.ctx,
@@ -326,8 +332,9 @@ class PrintLabelsDialog(QDialog):
             return
         self.last_serials = batch.serials
         self._show(
-            self.tr("{count} label(s) sent to {where} (serials {first}–{last}).").format(
-                count=len(batch.labels),
+            self.tr(
+                "%n label(s) sent to {where} (serials {first}–{last}).", "", len(batch.labels)
+            ).format(
                 where=outcome.where,
                 first=batch.serials[0],
                 last=batch.serials[-1],
@@ -339,12 +346,12 @@ class PrintLabelsDialog(QDialog):
         self._job_ended()
 
     def _on_job_failed(self, job: LabelPrintJob, error: BaseException) -> None:
-        note = job.batch.unprinted_note(self.tr("the labels were not printed"))
-        self._show(f"{error}\n{note}".strip(), ok=False)
+        note = message_text(job.batch.unprinted_note(self.tr("the labels were not printed")))
+        self._show(f"{error_text(error)}\n{note}".strip(), ok=False)
         self._job_ended()
 
     def _on_job_cancelled(self, job: LabelPrintJob) -> None:
-        note = job.batch.unprinted_note(self.tr("the labels were not printed"))
+        note = message_text(job.batch.unprinted_note(self.tr("the labels were not printed")))
         self._show(f"{self.tr('Cancelled.')}\n{note}".strip(), ok=False)
         self._job_ended()
 

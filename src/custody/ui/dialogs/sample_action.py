@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from custody.ui.i18n import translate
+from custody.ui.models.sample_table import format_grams
 from custody.ui.widgets.checked_field import (
     ERROR_STYLE,
     Check,
@@ -31,10 +33,6 @@ from custody.ui.widgets.checked_field import (
 )
 
 __all__ = ["SampleActionDialog"]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SampleActionDialog", text)
 
 
 class SampleActionDialog(QDialog):
@@ -138,49 +136,66 @@ class SampleActionDialog(QDialog):
     @classmethod
     def seal(cls, code: str, parent: Any = None) -> SampleActionDialog:
         dialog = cls(
-            _tr("Seal {code}").format(code=code),
-            _tr("Enter the number printed on the seal you apply. Every seal number is used once."),
-            _tr("&Seal"),
+            translate("SampleActionDialog", "Seal {code}").format(code=code),
+            translate(
+                "SampleActionDialog",
+                "Enter the number printed on the seal you apply. Every seal number is used once.",
+            ),
+            translate("SampleActionDialog", "&Seal"),
             parent,
         )
-        dialog.add_field("serial", _tr("Seal &number:"), required_text("seal number", 64))
+        dialog.add_field(
+            "serial",
+            translate("SampleActionDialog", "Seal &number:"),
+            required_text(translate("SampleActionDialog", "seal number"), 64),
+        )
         return dialog
 
     @classmethod
     def reseal(cls, code: str, parent: Any = None) -> SampleActionDialog:
         dialog = cls(
-            _tr("Reseal {code}").format(code=code),
-            _tr(
+            translate("SampleActionDialog", "Reseal {code}").format(code=code),
+            translate(
+                "SampleActionDialog",
                 "Enter the number of the new seal; it replaces the seal broken when the "
-                "sample was opened."
+                "sample was opened.",
             ),
-            _tr("&Reseal"),
+            translate("SampleActionDialog", "&Reseal"),
             parent,
         )
-        dialog.add_field("serial", _tr("New seal &number:"), required_text("seal number", 64))
+        dialog.add_field(
+            "serial",
+            translate("SampleActionDialog", "New seal &number:"),
+            required_text(translate("SampleActionDialog", "seal number"), 64),
+        )
         return dialog
 
     @classmethod
     def open_sample(
         cls, code: str, seals: tuple[str, ...], parent: Any = None
     ) -> SampleActionDialog:
-        shown = ", ".join(seals) or _tr("none")
+        shown = ", ".join(seals) or translate("SampleActionDialog", "none")
         dialog = cls(
-            _tr("Open {code}").format(code=code),
-            _tr(
-                "Opening breaks the seals ({seals}). Say why, and in what state the seals were."
+            translate("SampleActionDialog", "Open {code}").format(code=code),
+            translate(
+                "SampleActionDialog",
+                "Opening breaks the seals ({seals}). Say why, and in what state the seals were.",
             ).format(seals=shown),
-            _tr("&Open"),
+            translate("SampleActionDialog", "&Open"),
             parent,
         )
-        dialog.add_field("purpose", _tr("&Purpose:"), required_text("purpose", 500))
+        dialog.add_field(
+            "purpose",
+            translate("SampleActionDialog", "&Purpose:"),
+            required_text(translate("SampleActionDialog", "purpose"), 500),
+        )
         dialog.add_choice(
             "seal_intact",
-            _tr("&Seals were:"),
+            translate("SampleActionDialog", "&Seals were:"),
             [
-                (_tr("the state of the seals"), None),
-                (_tr("Intact"), True),
-                (_tr("Broken or tampered with"), False),
+                (translate("SampleActionDialog", "the state of the seals"), None),
+                (translate("SampleActionDialog", "Intact"), True),
+                (translate("SampleActionDialog", "Broken or tampered with"), False),
             ],
         )
         return dialog
@@ -190,18 +205,25 @@ class SampleActionDialog(QDialog):
         cls, code: str, current: Decimal, balance: str, parent: Any = None
     ) -> SampleActionDialog:
         dialog = cls(
-            _tr("Re-weigh {code}").format(code=code),
-            _tr(
+            translate("SampleActionDialog", "Re-weigh {code}").format(code=code),
+            translate(
+                "SampleActionDialog",
                 "Recorded net weight: {weight} g (balance {balance}). A change beyond the "
-                "lab's tolerance is flagged."
-            ).format(weight=current, balance=balance),
-            _tr("&Record weight"),
+                "lab's tolerance is flagged.",
+            ).format(weight=format_grams(current), balance=balance),
+            translate("SampleActionDialog", "&Record weight"),
             parent,
         )
         dialog.add_field(
-            "weight", _tr("Net &weight (g):"), weight("net weight"), placeholder="12.3456"
+            "weight",
+            translate("SampleActionDialog", "Net &weight (g):"),
+            weight(translate("SampleActionDialog", "net weight")),
+            placeholder="12.3456",
         )
         dialog.add_field(
-            "balance", _tr("&Balance ID:"), required_text("balance ID", 64), text=balance
+            "balance",
+            translate("SampleActionDialog", "&Balance ID:"),
+            required_text(translate("SampleActionDialog", "balance ID"), 64),
+            text=balance,
         )
         return dialog

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from custody.domain.label_templates import TEMPLATES
 from custody.domain.scanner_check import Diagnosis, diagnose, escape
 from custody.render.selftest_pdf import SelftestResult, code128_templates, selftest_page
+from custody.ui.error_text import error_text, message_text
+from custody.ui.labels import stock_title
 from custody.ui.printing import PrintError, available_printers, print_pdf_pages
 from custody.ui.widgets.scan_capture import ScanCapture
 
@@ -95,7 +97,7 @@ class ScannerTestDialog(QDialog):
         box = QGroupBox(self.tr("Test label"))
         self.template_combo = QComboBox()
         for name, template in TEMPLATES.items():
-            self.template_combo.addItem(template.title, name)
+            self.template_combo.addItem(stock_title(template), name)
         self.template_combo.setCurrentIndex(max(0, self.template_combo.findData(DEFAULT_TEMPLATE)))
         self.save_button = QPushButton(self.tr("&Save as PDF…"))
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -138,7 +140,9 @@ class ScannerTestDialog(QDialog):
             QMessageBox.warning(
                 self,
                 self.tr("Scanner self-test"),
-                self.tr("The test label could not be saved: {error}").format(error=error),
+                self.tr("The test label could not be saved: {error}").format(
+                    error=error_text(error)
+                ),
             )
             return None
         self._show_label_note(self.tr("Test label saved to {path}.").format(path=path), result)
@@ -146,7 +150,7 @@ class ScannerTestDialog(QDialog):
 
     def _show_label_note(self, done: str, result: SelftestResult) -> None:
         if not result.has_code128:
-            titles = ", ".join(TEMPLATES[name].title for name in code128_templates())
+            titles = ", ".join(stock_title(TEMPLATES[name]) for name in code128_templates())
             done += " " + self.tr(
                 "It carries the QR code only: the Code 128 barcode for 1D scanners needs a "
                 "wider label ({stocks})."
@@ -180,7 +184,9 @@ class ScannerTestDialog(QDialog):
             QMessageBox.warning(
                 self,
                 self.tr("Scanner self-test"),
-                self.tr("The test label could not be printed: {error}").format(error=error),
+                self.tr("The test label could not be printed: {error}").format(
+                    error=error_text(error)
+                ),
             )
             self.capture.setFocus()
             return
@@ -216,7 +222,8 @@ class ScannerTestDialog(QDialog):
             fix = html_escape(self.tr("Fix:"))
             for problem in diagnosis.problems:
                 parts.append(
-                    f"{html_escape(problem.message)}<br><b>{fix}</b> {html_escape(problem.fix)}"
+                    f"{html_escape(message_text(problem.message))}<br><b>{fix}</b> "
+                    f"{html_escape(message_text(problem.fix))}"
                 )
             self.result_label.setStyleSheet(_BAD_STYLE)
         parts.append(f"<small>{html_escape(got)}</small>")

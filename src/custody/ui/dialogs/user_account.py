@@ -21,6 +21,8 @@ from custody.domain.passwords import MIN_LENGTH, PassphraseError, check_passphra
 from custody.errors import CustodyError
 from custody.services import users
 from custody.services.users import NewPerson, UserView
+from custody.ui.error_text import error_text
+from custody.ui.labels import role_label
 from custody.ui.views.admin_support import message_label, show_message
 
 __all__ = ["UserAccountDialog"]
@@ -55,7 +57,7 @@ class UserAccountDialog(QDialog):
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("role")
         for role in Role:
-            self.role_combo.addItem(role.value.capitalize(), role)
+            self.role_combo.addItem(role_label(role), role)
         if adding:
             form.addRow(self.tr("&Full name:"), self.full_name)
             form.addRow(self.tr("&Institution:"), self.institution)
@@ -105,7 +107,7 @@ class UserAccountDialog(QDialog):
             try:
                 check_passphrase(text, username=self._name())
             except PassphraseError as error:
-                note, ok = str(error), False
+                note, ok = error_text(error), False
             else:
                 if again != text:
                     note, ok = self.tr("The passphrase is good; type it again to confirm."), False
@@ -142,6 +144,6 @@ class UserAccountDialog(QDialog):
                     ),
                 )
         except CustodyError as error:
-            show_message(self.message, str(error), ok=False)
+            show_message(self.message, error_text(error), ok=False)
             return
         self.accept()

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 
 from custody.services.journal_view import JournalLine
+from custody.ui.i18n import format_date_time
 from custody.ui.models.keyset import PAGE_SIZE as PAGE_SIZE
 from custody.ui.models.keyset import ROW_ROLE as ROW_ROLE
 from custody.ui.models.keyset import Index, KeysetTableModel
@@ -78,7 +79,7 @@ class JournalTableModel(KeysetTableModel):
         if column == self.TIME:
             if line.at is None:
                 return self.tr("(unreadable)")
-            return line.at.astimezone(self._zone).strftime("%Y-%m-%d %H:%M:%S")
+            return format_date_time(line.at.astimezone(self._zone), seconds=True)
         if column == self.ACTOR:
             return line.actor or "—"
         if column == self.WORKSTATION:

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from custody.errors import CustodyError
+from custody.ui.error_text import error_text
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
@@ -61,11 +62,15 @@ class KeysetTableModel(QAbstractTableModel):
         """Forget every row and load the first page again."""
         self._resetting = True  # listeners of modelReset may ask for more: not mid-reset
         self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
+        self._clear()
         self.endResetModel()
         self._resetting = False
         self.fetchMore(QModelIndex())
+
+    def _clear(self) -> None:
+        """Forget every row (called between beginResetModel and endResetModel)."""
+        self._rows = []
+        self._exhausted = False
 
     @property
     def exhausted(self) -> bool:
@@ -96,7 +101,7 @@ class KeysetTableModel(QAbstractTableModel):
         except CustodyError as error:
             self._exhausted = True  # do not retry in a loop; a reset tries again
             self._loading = False
-            self.load_failed.emit(str(error))
+            self.load_failed.emit(error_text(error))
             return
         try:
             if len(page) < self._page_size:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from custody.domain.enums import ShipmentStatus
 from custody.services.shipment_views import ShipmentRow
+from custody.ui.i18n import format_date_time
 from custody.ui.models.keyset import PAGE_SIZE as PAGE_SIZE
 from custody.ui.models.keyset import ROW_ROLE as ROW_ROLE
 from custody.ui.models.keyset import Index, KeysetTableModel
@@ -44,7 +45,7 @@ def shipment_status_label(status: ShipmentStatus) -> str:
 
 
 def local_time(moment: datetime | None, zone: ZoneInfo) -> str:
-    return "—" if moment is None else moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    return "—" if moment is None else format_date_time(moment.astimezone(zone))
 
 
 class ShipmentTableModel(KeysetTableModel):

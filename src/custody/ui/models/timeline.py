@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from custody.domain.enums import EventType
 from custody.services.lookup import EventView
+from custody.ui.i18n import format_date_time
 from custody.ui.models.sample_table import format_grams
 
 __all__ = ["EVENT_ROLE", "TimelineModel", "event_label"]
@@ -31,27 +32,27 @@ _TEXT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _ALERT = QBrush(QColor("#b00020"))
 
 _EVENTS = {
-    EventType.COLLECT: QT_TRANSLATE_NOOP("labels", "Collected"),
-    EventType.SEAL: QT_TRANSLATE_NOOP("labels", "Sealed"),
-    EventType.TRANSFER: QT_TRANSLATE_NOOP("labels", "Handed over"),
-    EventType.STORE: QT_TRANSLATE_NOOP("labels", "Stored"),
-    EventType.RETRIEVE: QT_TRANSLATE_NOOP("labels", "Retrieved"),
-    EventType.OPEN: QT_TRANSLATE_NOOP("labels", "Opened (seal broken)"),
-    EventType.SUBSAMPLE: QT_TRANSLATE_NOOP("labels", "Sub-sample drawn"),
-    EventType.RESEAL: QT_TRANSLATE_NOOP("labels", "Resealed"),
-    EventType.WEIGH: QT_TRANSLATE_NOOP("labels", "Re-weighed"),
-    EventType.PACK: QT_TRANSLATE_NOOP("labels", "Packed"),
-    EventType.UNPACK: QT_TRANSLATE_NOOP("labels", "Unpacked"),
-    EventType.SHIP: QT_TRANSLATE_NOOP("labels", "Shipped"),
-    EventType.RECEIVE: QT_TRANSLATE_NOOP("labels", "Received"),
-    EventType.RETURN: QT_TRANSLATE_NOOP("labels", "Returned"),
-    EventType.DESTROY: QT_TRANSLATE_NOOP("labels", "Destroyed"),
-    EventType.CORRECT: QT_TRANSLATE_NOOP("labels", "Correction"),
+    EventType.COLLECT: QT_TRANSLATE_NOOP("events", "Collected"),
+    EventType.SEAL: QT_TRANSLATE_NOOP("events", "Sealed"),
+    EventType.TRANSFER: QT_TRANSLATE_NOOP("events", "Handed over"),
+    EventType.STORE: QT_TRANSLATE_NOOP("events", "Stored"),
+    EventType.RETRIEVE: QT_TRANSLATE_NOOP("events", "Retrieved"),
+    EventType.OPEN: QT_TRANSLATE_NOOP("events", "Opened (seal broken)"),
+    EventType.SUBSAMPLE: QT_TRANSLATE_NOOP("events", "Sub-sample drawn"),
+    EventType.RESEAL: QT_TRANSLATE_NOOP("events", "Resealed"),
+    EventType.WEIGH: QT_TRANSLATE_NOOP("events", "Re-weighed"),
+    EventType.PACK: QT_TRANSLATE_NOOP("events", "Packed"),
+    EventType.UNPACK: QT_TRANSLATE_NOOP("events", "Unpacked"),
+    EventType.SHIP: QT_TRANSLATE_NOOP("events", "Shipped"),
+    EventType.RECEIVE: QT_TRANSLATE_NOOP("events", "Received"),
+    EventType.RETURN: QT_TRANSLATE_NOOP("events", "Returned"),
+    EventType.DESTROY: QT_TRANSLATE_NOOP("events", "Destroyed"),
+    EventType.CORRECT: QT_TRANSLATE_NOOP("events", "Correction"),
 }
 
 
 def event_label(event: EventType) -> str:
-    return QCoreApplication.translate("labels", str(_EVENTS[event]))
+    return QCoreApplication.translate("events", str(_EVENTS[event]))
 
 
 class TimelineModel(QAbstractTableModel):
@@ -150,7 +151,7 @@ class TimelineModel(QAbstractTableModel):
 
     def _display(self, event: EventView, column: int) -> str:
         if column == self.TIME:
-            return event.occurred_at.astimezone(self._zone).strftime("%Y-%m-%d %H:%M")
+            return format_date_time(event.occurred_at.astimezone(self._zone))
         if column == self.EVENT:
             if event.corrects_id is not None:
                 return self.tr("Correction of event #{id}").format(id=event.corrects_id)

@@ -1,5 +1,5 @@
-"""The Admin view (supervisors): users, storage locations, consignees, printer calibrations and
-this workstation's settings, one tab each."""
+"""The Admin view (supervisors): users, storage locations, consignees, printer calibrations, the
+lab's settings and this workstation's settings, one tab each."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from custody.context import AppContext
 from custody.domain.permissions import Action
 from custody.services.lab import LabView
 from custody.ui.views.admin_consignees import ConsigneesTab
+from custody.ui.views.admin_lab import LabTab
 from custody.ui.views.admin_locations import LocationsTab, OpenPrint, print_location_labels
 from custody.ui.views.admin_printers import PrintersTab
 from custody.ui.views.admin_support import allow, named
@@ -43,6 +44,7 @@ class AdminView(QWidget):
         self.locations = LocationsTab(ctx, open_print=open_print)
         self.consignees = ConsigneesTab(ctx)
         self.printers = PrintersTab(ctx, printer_names=printer_names)
+        self.lab_tab = LabTab(ctx)
         self.workstation = WorkstationTab(path=settings_path, printer_names=printer_names)
         allow(
             self.workstation.save_button,
@@ -51,11 +53,12 @@ class AdminView(QWidget):
             self.tr("Only a supervisor changes this workstation's settings."),
         )
         self.tabs = named(QTabWidget(), "admin_tabs")
-        self.tabs.addTab(self.users, self.tr("&Users"))
-        self.tabs.addTab(self.locations, self.tr("&Locations"))
-        self.tabs.addTab(self.consignees, self.tr("&Consignees"))
-        self.tabs.addTab(self.printers, self.tr("&Printers"))
-        self.tabs.addTab(self.workstation, self.tr("&This workstation"))
+        self.tabs.addTab(self.users, self.tr("Users"))
+        self.tabs.addTab(self.locations, self.tr("Locations"))
+        self.tabs.addTab(self.consignees, self.tr("Consignees"))
+        self.tabs.addTab(self.printers, self.tr("Printers"))
+        self.tabs.addTab(self.lab_tab, self.tr("Lab settings"))
+        self.tabs.addTab(self.workstation, self.tr("This workstation"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -71,5 +74,5 @@ class AdminView(QWidget):
     def _on_tabs_current_changed(self, index: int) -> None:
         """Read the list again when its tab is shown (another workstation may have changed it)."""
         tab = self.tabs.widget(index)
-        if isinstance(tab, UsersTab | LocationsTab | ConsigneesTab | PrintersTab):
+        if isinstance(tab, UsersTab | LocationsTab | ConsigneesTab | PrintersTab | LabTab):
             tab.refresh()

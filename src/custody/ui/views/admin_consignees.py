@@ -42,7 +42,7 @@ class ConsigneesTab(RecordTab[ConsigneeView]):
         self.address_edit = named(QPlainTextEdit(), "address")
         self.address_edit.setTabChangesFocus(True)
         self.address_edit.setFixedHeight(80)
-        self.new_button = named(QPushButton(self.tr("&New")), "new")
+        self.new_button = named(QPushButton(self.tr("N&ew")), "new")
         self.add_button = named(QPushButton(self.tr("&Add")), "add")
         self.save_button = named(QPushButton(self.tr("&Save changes")), "save")
         self.archive_box = QCheckBox(self.tr("Archived (not offered for new shipments)"))

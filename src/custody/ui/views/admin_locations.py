@@ -23,6 +23,7 @@ from custody.domain.permissions import Action
 from custody.services import locations
 from custody.services.locations import LocationView
 from custody.ui.dialogs.print_labels import PrintLabelsDialog
+from custody.ui.labels import location_kind_label
 from custody.ui.views.admin_support import RecordTab, allow, named
 
 #: Opens the print dialog for location codes (tests inject one with a file chooser).
@@ -34,7 +35,7 @@ def print_location_labels(ctx: AppContext, codes: list[str], parent: QWidget) ->
 
 
 def _cells(view: LocationView) -> Sequence[str]:
-    return (view.code, view.name, view.kind.value, view.parent_code or "—")
+    return (view.code, view.name, location_kind_label(view.kind), view.parent_code or "—")
 
 
 class LocationsTab(RecordTab[LocationView]):
@@ -50,7 +51,7 @@ class LocationsTab(RecordTab[LocationView]):
         self.name_edit = named(QLineEdit(maxLength=200), "name")
         self.kind_combo = named(QComboBox(), "kind")
         for kind in LocationKind:
-            self.kind_combo.addItem(kind.value.capitalize(), kind)
+            self.kind_combo.addItem(location_kind_label(kind), kind)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(LocationKind.SHELF))
         self.parent_combo = named(QComboBox(), "parent")
         self.add_button = named(QPushButton(self.tr("&Add location")), "add_location")

@@ -22,6 +22,7 @@ from custody.domain.permissions import Action
 from custody.services import printers
 from custody.services.printers import CalibrationView
 from custody.ui import printing
+from custody.ui.labels import stock_title
 from custody.ui.views.admin_support import RecordTab, allow, named
 
 
@@ -40,7 +41,7 @@ class PrintersTab(RecordTab[CalibrationView]):
         self.printer_combo.addItems(list(names))
         self.template_combo = named(QComboBox(), "template")
         for name, template in TEMPLATES.items():
-            self.template_combo.addItem(f"{template.title} ({name})", name)
+            self.template_combo.addItem(f"{stock_title(template)} ({name})", name)
         self.dx_spin, self.dy_spin = (
             named(QDoubleSpinBox(decimals=2, singleStep=0.25, suffix=" mm"), name)
             for name in ("dx", "dy")

@@ -12,6 +12,7 @@ from custody.context import AppContext
 from custody.domain.permissions import Action, is_allowed
 from custody.errors import CustodyError
 from custody.services.work import Work
+from custody.ui.error_text import error_text
 from custody.ui.models.record_table import RecordTableModel
 
 R = TypeVar("R")
@@ -68,7 +69,7 @@ class RecordTab(QWidget, Generic[R]):
         try:
             rows = self.ctx.query(self._load)
         except CustodyError as error:
-            self.say(str(error), ok=False)
+            self.say(error_text(error), ok=False)
             return
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
@@ -95,7 +96,7 @@ class RecordTab(QWidget, Generic[R]):
         try:
             return self.ctx.perform(label, fn)
         except CustodyError as error:
-            self.say(str(error), ok=False)
+            self.say(error_text(error), ok=False)
             return None
 
 

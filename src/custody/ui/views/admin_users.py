@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
 from custody.context import AppContext
@@ -14,20 +13,18 @@ from custody.domain.permissions import Action
 from custody.services import users
 from custody.services.users import UserView
 from custody.ui.dialogs.user_account import UserAccountDialog
+from custody.ui.i18n import translate
+from custody.ui.labels import role_label
 from custody.ui.views.admin_support import RecordTab, allow
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UsersTab", text)
 
 
 def _cells(view: UserView) -> Sequence[str]:
     return (
         view.full_name,
         view.username or "—",
-        view.role.value if view.role else "—",
-        _tr("yes") if view.active else _tr("no"),
-        _tr("locked") if view.locked else "",
+        role_label(view.role) if view.role else "—",
+        translate("UsersTab", "yes") if view.active else translate("UsersTab", "no"),
+        translate("UsersTab", "locked") if view.locked else "",
     )
 
 

@@ -24,6 +24,8 @@ from custody.domain.label_templates import TEMPLATES
 from custody.errors import CustodyError
 from custody.settings import Settings
 from custody.ui import printing
+from custody.ui.error_text import error_text, message_text
+from custody.ui.labels import stock_title
 from custody.ui.views.admin_support import message_label, named, show_message
 
 _LANGUAGES = (("en", "English"), ("es", "Español"))
@@ -58,7 +60,7 @@ class WorkstationTab(QWidget):
         self.template_combo = named(QComboBox(), "default_template")
         self.template_combo.addItem(self.tr("(ask each time)"), "")
         for name, template in TEMPLATES.items():
-            self.template_combo.addItem(f"{template.title} ({name})", name)
+            self.template_combo.addItem(f"{stock_title(template)} ({name})", name)
         self.save_button = named(QPushButton(self.tr("&Save")), "save")
         self.save_button.clicked.connect(self._on_save_clicked)
         note = QLabel(
@@ -72,7 +74,7 @@ class WorkstationTab(QWidget):
         form.addRow(self.tr("&Lock after idle:"), self.idle_spin)
         form.addRow(self.tr("Lan&guage:"), self.language_combo)
         form.addRow(self.tr("Default &printer:"), self.printer_combo)
-        form.addRow(self.tr("Default label &stock:"), self.template_combo)
+        form.addRow(self.tr("Default label stoc&k:"), self.template_combo)
         self.message = message_label()
         self.idle_spin.setToolTip(
             self.tr("Lock the session after this many minutes without input (CJIS: at most 30).")
@@ -91,7 +93,7 @@ class WorkstationTab(QWidget):
         layout.addStretch(1)
         self._show_settings(self.loaded)
         if problems:
-            show_message(self.message, "\n".join(problems), ok=False)
+            show_message(self.message, "\n".join(map(message_text, problems)), ok=False)
 
     def _show_settings(self, chosen: Settings) -> None:
         self.idle_spin.setValue(chosen.idle_lock_minutes)
@@ -113,7 +115,7 @@ class WorkstationTab(QWidget):
             )
             settings.save(chosen, self._path)
         except CustodyError as error:
-            show_message(self.message, str(error), ok=False)
+            show_message(self.message, error_text(error), ok=False)
             return
         language_changed = chosen.language != self.loaded.language
         self.loaded = chosen

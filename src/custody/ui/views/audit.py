@@ -34,6 +34,8 @@ from custody.services.audit import VerifyReport
 from custody.services.journal_view import JournalEntry
 from custody.services.lab import LabView
 from custody.services.work import Actor
+from custody.ui.error_text import error_text
+from custody.ui.i18n import format_date_time
 from custody.ui.models.journal_table import PAGE_SIZE, JournalLoader, JournalTableModel
 from custody.ui.tasks import Progress, Task, run_task
 from custody.ui.widgets.journal_filter_bar import JournalFilter, JournalFilterBar
@@ -161,7 +163,7 @@ class AuditView(QWidget):
             kinds = self.ctx.query(journal_view.journal_kinds)
             people = self.ctx.query(users.list_users)
         except CustodyError as error:
-            self._show_message(str(error))
+            self._show_message(error_text(error))
         else:
             self.filters.set_kinds(kinds)
             self.filters.set_users([(u.username, u.full_name) for u in people if u.username])
@@ -202,7 +204,7 @@ class AuditView(QWidget):
         try:
             entry = self.ctx.query(partial(journal_view.journal_entry, seq=seq))
         except CustodyError as error:
-            self._show_message(str(error))
+            self._show_message(error_text(error))
             return
         self.detail.setPlainText(self._entry_text(entry))
 
@@ -288,14 +290,17 @@ class AuditView(QWidget):
         now = self.ctx.clock().astimezone(self._zone)
         who = self._verify_actor.username if self._verify_actor else "—"
         when = self.tr("{time} {zone}, by {user} at workstation {ws}").format(
-            time=f"{now:%Y-%m-%d %H:%M:%S}", zone=self._zone.key, user=who, ws=self.ctx.workstation
+            time=format_date_time(now, seconds=True),
+            zone=self._zone.key,
+            user=who,
+            ws=self.ctx.workstation,
         )
         self.result_card.show_report(report, when)
         self.verified.emit(report.intact)
 
     def _on_verify_failed(self, error: CustodyError) -> None:
         self.verify_button.setEnabled(True)
-        self.result_card.show_failed(str(error))
+        self.result_card.show_failed(error_text(error))
 
     def _on_verify_cancelled(self) -> None:
         self.verify_button.setEnabled(True)

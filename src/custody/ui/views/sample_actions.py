@@ -19,6 +19,7 @@ from custody.services import seals
 from custody.services.views import SampleView
 from custody.services.work import Work
 from custody.ui.dialogs.sample_action import SampleActionDialog
+from custody.ui.error_text import error_text
 
 __all__ = ["SampleActions"]
 
@@ -91,7 +92,7 @@ class SampleActions(QObject):
             try:
                 result = self.ctx.perform(label, action)
             except CustodyError as error:
-                dialog.show_refusal(str(error), field(error))
+                dialog.show_refusal(error_text(error), field(error))
                 return
             dialog.accept()
             self.performed.emit(label, result)

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -46,6 +48,8 @@ from custody.services.photos import PhotoView
 from custody.services.views import SampleView
 from custody.services.work import Work
 from custody.ui.dialogs.print_labels import PrintLabelsDialog
+from custody.ui.error_text import error_text
+from custody.ui.i18n import translate
 from custody.ui.labels import status_label
 from custody.ui.models.timeline import TimelineModel
 from custody.ui.views.sample_actions import SampleActions
@@ -97,9 +101,9 @@ def _load(work: Work, raw: str) -> _Detail:
 def _ask_photo(parent: QWidget) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
         parent,
-        parent.tr("Add a photograph"),
+        translate("SampleDetailView", "Add a photograph"),
         "",
-        parent.tr("Photographs (*.jpg *.jpeg *.png)"),
+        translate("SampleDetailView", "Photographs (*.jpg *.jpeg *.png)"),
     )
     return Path(name) if name else None
 
@@ -195,7 +199,7 @@ class SampleDetailView(QWidget):
             ("reseal", self.tr("R&eseal…"), partial(self._on_action_clicked, actions.reseal)),
             ("reweigh", self.tr("Re-&weigh…"), partial(self._on_action_clicked, actions.reweigh)),
             ("print", self.tr("&Print labels…"), self._on_print_clicked),
-            ("photo", self.tr("Add p&hoto…"), self._on_photo_clicked),
+            ("photo", self.tr("A&dd photo…"), self._on_photo_clicked),
         ):
             button = _named(QPushButton(text), name)
             button.clicked.connect(slot)
@@ -222,7 +226,11 @@ class SampleDetailView(QWidget):
         self.tabs.addTab(self.prints, "")
         self.tabs.addTab(self.photos, "")
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.fields)
+        fields_area = QScrollArea()  # wrapped values keep their height on a short window
+        fields_area.setWidgetResizable(True)
+        fields_area.setFrameShape(QFrame.Shape.NoFrame)
+        fields_area.setWidget(self.fields)
+        splitter.addWidget(fields_area)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([340, 860])
@@ -235,7 +243,7 @@ class SampleDetailView(QWidget):
         try:
             detail = self.ctx.query(partial(_load, raw=code))
         except CustodyError as error:
-            self._show_empty(str(error))
+            self._show_empty(error_text(error))
             return False
         self._fill(detail)
         return True
@@ -263,9 +271,9 @@ class SampleDetailView(QWidget):
             self.timeline.scrollToBottom()
         self.prints.set_prints(detail.prints)
         self.photos.set_photos(detail.photos)
-        self.tabs.setTabText(0, self.tr("Custody &timeline ({n})").format(n=len(detail.history)))
-        self.tabs.setTabText(1, self.tr("&Labels ({n})").format(n=len(detail.prints)))
-        self.tabs.setTabText(2, self.tr("Photo&graphs ({n})").format(n=len(detail.photos)))
+        self.tabs.setTabText(0, self.tr("Custody timeline ({n})").format(n=len(detail.history)))
+        self.tabs.setTabText(1, self.tr("Labels ({n})").format(n=len(detail.prints)))
+        self.tabs.setTabText(2, self.tr("Photographs ({n})").format(n=len(detail.photos)))
         self._update_buttons()
 
     def _show_empty(self, message: str) -> None:
@@ -280,7 +288,7 @@ class SampleDetailView(QWidget):
         self.prints.set_prints([])
         self.photos.set_photos([])
         for index, title in enumerate(
-            (self.tr("Custody &timeline"), self.tr("&Labels"), self.tr("Photo&graphs"))
+            (self.tr("Custody timeline"), self.tr("Labels"), self.tr("Photographs"))
         ):
             self.tabs.setTabText(index, title)
         self._update_buttons()
@@ -376,7 +384,7 @@ class SampleDetailView(QWidget):
             )
             return
         except CustodyError as error:
-            self._say(str(error), ok=False)
+            self._say(error_text(error), ok=False)
             return
         self.refresh()
         self.tabs.setCurrentWidget(self.photos)

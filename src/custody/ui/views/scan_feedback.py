@@ -22,6 +22,7 @@ from custody.errors import CustodyError
 from custody.services import photos, shipments
 from custody.services.labels import Scanned
 from custody.services.views import SampleView
+from custody.ui.models.shipment_table import shipment_status_label
 from custody.ui.widgets.scan_card import ScanCard, Verdict
 from custody.ui.widgets.scan_history import ScanHistory
 
@@ -80,7 +81,7 @@ class ScanFeedback(QObject):
             (EventType.STORE, "put_away", self.tr("&Put away")),
             (EventType.TRANSFER, "hand_over", self.tr("&Hand over…")),
             (EventType.PACK, "pack", self.tr("Pac&k")),
-            (EventType.RECEIVE, "receive", self.tr("Recei&ve")),
+            (EventType.RECEIVE, "receive", self.tr("Rece&ive")),
         )
         actions = [(key, text) for event, key, text in offered if event in view.allowed]
         self.card.show_sample(verdict, view, message, photo=self._photo(view), actions=actions)
@@ -109,15 +110,15 @@ class ScanFeedback(QObject):
         headline = view.manifest_number
         if package is not None:
             headline = self.tr("{manifest}, package {n}").format(manifest=headline, n=package)
-        message = self.tr("To {consignee}: {status}, {n} sample(s).").format(
-            consignee=view.consignee, status=view.status.value, n=view.sample_count
+        message = self.tr("To {consignee}: {status}, %n sample(s).", "", view.sample_count).format(
+            consignee=view.consignee, status=shipment_status_label(view.status)
         )
         pack = ("pack_here", self.tr("Pac&k into it"))
         action = {
             ShipmentStatus.DRAFT: pack,
             ShipmentStatus.PACKING: pack,
             ShipmentStatus.APPROVED: pack,
-            ShipmentStatus.DISPATCHED: ("receive_here", self.tr("Recei&ve it")),
+            ShipmentStatus.DISPATCHED: ("receive_here", self.tr("Rece&ive it")),
             ShipmentStatus.RECEIVED: ("reconcile_here", self.tr("&Reconcile it")),
         }.get(view.status)
         self.message(Verdict.ACCEPTED, headline, message, [action] if action else [])

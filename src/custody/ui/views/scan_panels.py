@@ -21,6 +21,8 @@ from custody.services.labels import ScanContext
 from custody.services.receiving import Reconciliation
 from custody.services.shipment_views import ShipmentRow, ShipmentView
 from custody.services.work import Work
+from custody.ui.error_text import error_text
+from custody.ui.models.shipment_table import shipment_status_label
 from custody.ui.widgets.scan_card import Verdict
 from custody.ui.widgets.scan_context_bar import CONTEXT_KEYS, ScanContextBar
 
@@ -83,7 +85,7 @@ class ScanPanels(QObject):
         try:
             rows = self.ctx.query(partial(_shipments, statuses=statuses))
         except CustodyError as error:
-            combo.addItem(str(error), None)
+            combo.addItem(error_text(error), None)
             return
         if not rows:
             combo.addItem(self.tr("(no shipment to choose)"), None)
@@ -91,7 +93,7 @@ class ScanPanels(QObject):
             text = self.tr("{manifest} — {consignee} ({status}, samples: {n})").format(
                 manifest=row.manifest_number,
                 consignee=row.consignee,
-                status=row.status.value,
+                status=shipment_status_label(row.status),
                 n=row.samples,
             )
             combo.addItem(text, row.id)
@@ -127,7 +129,7 @@ class ScanPanels(QObject):
         try:
             self._shipment = self.ctx.query(partial(shipments.find, raw=str(shipment_id)))
         except CustodyError as error:
-            combo.addItem(str(error), None)
+            combo.addItem(error_text(error), None)
             return
         if not self._shipment.packages:
             combo.addItem(self.tr("(no package yet: add one with its outer seal)"), None)
@@ -177,7 +179,7 @@ class ScanPanels(QObject):
         try:
             report = self.ctx.query(partial(_report, shipment_id=shipment_id))
         except CustodyError as error:
-            label.setText(str(error))
+            label.setText(error_text(error))
             return
         label.setText(
             self.tr(
@@ -210,7 +212,7 @@ class ScanPanels(QObject):
                 "reconcile", partial(receiving.reconcile, shipment_id=shipment_id)
             )
         except CustodyError as error:
-            self.reconciled.emit(Verdict.REFUSED.value, self.tr("Reconcile"), str(error))
+            self.reconciled.emit(Verdict.REFUSED.value, self.tr("Reconcile"), error_text(error))
             return
         self.refresh_counts()
         open_ones = [d for d in report.discrepancies if d.resolution is None]

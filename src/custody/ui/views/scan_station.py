@@ -29,6 +29,7 @@ from custody.services.lab import LabView
 from custody.services.labels import ScanContext
 from custody.services.views import SampleView
 from custody.ui.dialogs.hand_over import HandOverDialog
+from custody.ui.error_text import error_text, message_text
 from custody.ui.views import scan_steps
 from custody.ui.views.scan_feedback import ScanFeedback, Sound, system_sound
 from custody.ui.views.scan_panels import ScanPanels
@@ -137,7 +138,7 @@ class ScanStationView(QWidget):
                     ScanContext.RECONCILE: self._reconcile,
                 }[self.context](text)
         except CustodyError as error:
-            self.feedback.refused(self.tr("Not accepted"), str(error))
+            self.feedback.refused(self.tr("Not accepted"), error_text(error))
         finally:
             self.refocus()
 
@@ -229,9 +230,9 @@ class ScanStationView(QWidget):
         expected = result.outcome in ("expected", "package")
         verdict = Verdict.ACCEPTED if expected else Verdict.WARNING
         if sample is not None:
-            self.feedback.sample(verdict, sample, result.message)
+            self.feedback.sample(verdict, sample, message_text(result.message))
         else:
-            self.feedback.message(verdict, result.what, result.message)
+            self.feedback.message(verdict, message_text(result.what), message_text(result.message))
 
     # --- the card's buttons -------------------------------------------------------------------
 
@@ -254,7 +255,7 @@ class ScanStationView(QWidget):
                 self._sample_action(key, sample)
         except CustodyError as error:
             headline = sample.code if sample else self.card.headline.text()
-            self.feedback.refused(headline, str(error))
+            self.feedback.refused(headline, error_text(error))
         self.refocus()
 
     def _sample_action(self, key: str, sample: SampleView) -> None:
@@ -290,7 +291,7 @@ class ScanStationView(QWidget):
         try:
             view = self.ctx.perform("retrieve", action)
         except CustodyError as error:
-            self.feedback.refused(sample.code, str(error))
+            self.feedback.refused(sample.code, error_text(error))
             return
         message = self.tr("Retrieved from {location}: you hold it now.")
         self.feedback.sample(Verdict.ACCEPTED, view, message.format(location=sample.location))

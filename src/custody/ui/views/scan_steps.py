@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from custody.domain.labelcode import encode
+from custody.domain.messages import t
 from custody.errors import ValidationError
 from custody.services import custody, labels, lookup, receiving, shipment_views, shipments
 from custody.services.labels import ScanContext, Scanned
@@ -34,8 +35,26 @@ __all__ = [
 ]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ScanStation", text)
+# Refusals raised here are journaled in English (`t`) and shown in the workstation's language
+# (custody.ui.error_text translates them in the "Message" context, like the services' own).
+_LOCATION_FIRST = str(
+    QT_TRANSLATE_NOOP(
+        "Message", "Scan the location's label first: samples go into the last location scanned."
+    )
+)
+_PACKAGE_FIRST = str(
+    QT_TRANSLATE_NOOP(
+        "Message", "Choose the shipment and package first, or scan the package's label."
+    )
+)
+_MANIFEST_FIRST = str(
+    QT_TRANSLATE_NOOP(
+        "Message",
+        "To receive a shipment, scan the QR code on the first page of its manifest first; then "
+        "scan every package and sample.",
+    )
+)
+_RECEIVED_FIRST = str(QT_TRANSLATE_NOOP("Message", "Choose the received shipment first."))
 
 
 @dataclass(frozen=True)
@@ -76,10 +95,7 @@ def put_away(work: Work, raw: str, key: bytes, affix: Affix, location: str | Non
     if scanned.location is not None or scanned.sample is None:
         return PutAway(scanned, None)
     if location is None:
-        raise ValidationError(
-            _tr("Scan the location's label first: samples go into the last location scanned."),
-            subject=f"sample:{scanned.sample.code}",
-        )
+        raise ValidationError(t(_LOCATION_FIRST), subject=f"sample:{scanned.sample.code}")
     return PutAway(scanned, custody.store(work, scanned.sample.id, location))
 
 
@@ -92,10 +108,7 @@ def pack(
         return Packed(scanned, None, shipments.find(work, str(scanned.shipment_id)))
     assert scanned.sample is not None
     if shipment_id is None or package is None:
-        raise ValidationError(
-            _tr("Choose the shipment and package first, or scan the package's label."),
-            subject=f"sample:{scanned.sample.code}",
-        )
+        raise ValidationError(t(_PACKAGE_FIRST), subject=f"sample:{scanned.sample.code}")
     view = shipments.pack(work, shipment_id, package, scanned.sample.id)
     return Packed(scanned, sample_view_by(work, sample_id=scanned.sample.id), view)
 
@@ -105,10 +118,7 @@ def receive(work: Work, raw: str, key: bytes, affix: Affix) -> ShipmentView:
     scanned = _resolve(work, raw, key, ScanContext.RECEIVE, affix)
     if scanned.shipment_id is None or scanned.package is not None:
         raise ValidationError(
-            _tr(
-                "To receive a shipment, scan the QR code on the first page of its manifest "
-                "first; then scan every package and sample."
-            ),
+            t(_MANIFEST_FIRST),
             subject="scan",
         )
     shipment = receiving.start(work, scanned.shipment_id, encode(scanned.code, key), key)
@@ -127,7 +137,7 @@ def reconcile(
     """One container of a received shipment scanned at the counter."""
     scanned = _resolve(work, raw, key, ScanContext.FIND, affix)  # extra, duplicate: kept
     if shipment_id is None:
-        raise ValidationError(_tr("Choose the received shipment first."), subject="scan")
+        raise ValidationError(t(_RECEIVED_FIRST), subject="scan")
     payload = encode(scanned.code, key)  # as printed: the scanner's prefix/suffix removed
     result = receiving.scan(work, shipment_id, payload, key, seal_intact=seal_intact)
     sample = None if result.outcome == "package" else lookup.find_sample(work, result.what)

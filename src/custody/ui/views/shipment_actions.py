@@ -28,6 +28,7 @@ from custody.ui.dialogs.dispatch_shipment import DispatchShipmentDialog
 from custody.ui.dialogs.manifest_preview import ManifestPreviewDialog
 from custody.ui.dialogs.shipment_details import ShipmentDetails, ShipmentDetailsDialog
 from custody.ui.dialogs.text_prompt import TextPromptDialog
+from custody.ui.error_text import error_text
 from custody.ui.widgets.shipment_detail import ShipmentDetail
 
 __all__ = ["ManifestOptions", "ShipmentActions"]
@@ -98,7 +99,7 @@ class ShipmentActions(QObject):
         try:
             return self.ctx.query(consignees.list_all)
         except CustodyError as error:
-            self.detail.say(str(error), ok=False)
+            self.detail.say(error_text(error), ok=False)
             return None
 
     # --- creating and editing ---------------------------------------------------------------
@@ -240,7 +241,7 @@ class ShipmentActions(QObject):
         try:  # journaled (who, which revision, its SHA-256) before it is shown
             pdf = self._perform("print manifest", lambda w: manifests.print_copy(w, shown.id))
         except CustodyError as error:
-            self.detail.say(str(error), ok=False)
+            self.detail.say(error_text(error), ok=False)
             return
         dialog = ManifestPreviewDialog(pdf, self.detail.window(), **self._manifest.kwargs)
         self._open(dialog, lambda: None)

@@ -10,17 +10,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
 from custody.context import AppContext
 from custody.domain.enums import ShipmentStatus
+from custody.domain.messages import t
 from custody.errors import CustodyError, ValidationError
 from custody.services import labels, lookup, receiving, shipments
 from custody.services.labels import ScanContext
 from custody.services.work import Work
+from custody.ui.error_text import error_text
 from custody.ui.widgets.shipment_detail import ShipmentDetail
 
 __all__ = ["ScanHandler"]
+
+
+# Refusals raised here are journaled in English (`t`) and shown in the workstation's language
+# (custody.ui.error_text translates them in the "Message" context, like the services' own).
+_OTHER_SHIPMENT = str(
+    QT_TRANSLATE_NOOP(
+        "Message", "This label belongs to another shipment; scan a label of this shipment."
+    )
+)
+_MANIFEST_CODE = str(
+    QT_TRANSLATE_NOOP(
+        "Message",
+        "This is the manifest's code: scan a sample label to pack it, or a package label to "
+        "choose the package.",
+    )
+)
+_SAMPLE_LABEL = str(QT_TRANSLATE_NOOP("Message", "Scan a sample label to pack it."))
 
 
 @dataclass(frozen=True)
@@ -38,19 +57,12 @@ def _pack(work: Work, sid: int, package: int, raw: str, key: bytes) -> _Packed:
         scanned = labels.resolve(work, raw, key, ScanContext.PACK)
         if scanned.shipment_id is not None:
             if scanned.shipment_id != sid:
-                raise ValidationError(
-                    "This label belongs to another shipment; scan a label of this shipment.",
-                    subject=f"shipment:{sid}",
-                )
+                raise ValidationError(t(_OTHER_SHIPMENT), subject=f"shipment:{sid}")
             if scanned.package is None:
-                raise ValidationError(
-                    "This is the manifest's code: scan a sample label to pack it, or a package "
-                    "label to choose the package.",
-                    subject=f"shipment:{sid}",
-                )
+                raise ValidationError(t(_MANIFEST_CODE), subject=f"shipment:{sid}")
             return _Packed(None, scanned.package)
         if scanned.sample is None:
-            raise ValidationError("Scan a sample label to pack it.")
+            raise ValidationError(t(_SAMPLE_LABEL))
         sample = scanned.sample
     shipments.pack(work, sid, package, sample.id)
     return _Packed(sample.code, package)
@@ -91,7 +103,7 @@ class ScanHandler(QObject):
             key = self._label_key()
             done = self.ctx.perform("pack by scan", lambda w: _pack(w, sid, package, raw, key))
         except CustodyError as error:
-            scan.show_refusal(str(error))
+            scan.show_refusal(error_text(error))
             return
         if done.code is None:
             if self.detail.select_package(done.package):
@@ -109,7 +121,7 @@ class ScanHandler(QObject):
             key = self._label_key()
             self.ctx.perform("receive shipment", lambda w: _receive(w, sid, raw, key))
         except CustodyError as error:
-            scan.show_refusal(str(error))
+            scan.show_refusal(error_text(error))
             return
         self.changed.emit()
         detail = self.detail

@@ -37,6 +37,7 @@ from custody.services import manifests, shipments
 from custody.services.lab import LabView
 from custody.services.shipment_views import ShipmentRow, ShipmentView, list_shipments
 from custody.services.work import Work
+from custody.ui.error_text import error_text
 from custody.ui.models.shipment_table import (
     PAGE_SIZE,
     Loader,
@@ -93,7 +94,7 @@ class ShipmentsView(QWidget):
         for status in ShipmentStatus:
             self.status_combo.addItem(shipment_status_label(status), status.value)
         self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        caption = QLabel(self.tr("S&tatus:"))
+        caption = QLabel(self.tr("Status filte&r:"))
         caption.setBuddy(self.status_combo)
         self.new_button = QPushButton(self.tr("&New shipment…"))
         self.new_button.setObjectName("new_shipment")
@@ -193,7 +194,7 @@ class ShipmentsView(QWidget):
         try:
             view, signatures = self.ctx.query(partial(_detail, shipment_id=shipment_id))
         except CustodyError as error:
-            self.detail.say(str(error), ok=False)
+            self.detail.say(error_text(error), ok=False)
             return
         self.detail.set_shipment(view, signatures)
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from custody.domain import text
 from custody.domain.weights import WeightError, parse_grams
+from custody.ui.error_text import error_text
+from custody.ui.i18n import translate
 
 __all__ = [
     "Check",
@@ -31,10 +33,6 @@ Check = Callable[[str], str | None]
 ERROR_STYLE = "color: #b00020;"
 
 
-def _tr(message: str) -> str:
-    return QCoreApplication.translate("CheckedField", message)
-
-
 def required_text(field: str, max_len: int = 500) -> Check:
     """Required free text, as the services clean it (``domain.text.required``)."""
 
@@ -42,7 +40,7 @@ def required_text(field: str, max_len: int = 500) -> Check:
         try:
             text.required(value, field, max_len=max_len)
         except ValueError as error:
-            return str(error)
+            return error_text(error)
         return None
 
     return check
@@ -53,7 +51,7 @@ def optional_text(field: str, max_len: int = 500) -> Check:
         try:
             text.optional(value, field, max_len=max_len)
         except ValueError as error:
-            return str(error)
+            return error_text(error)
         return None
 
     return check
@@ -68,9 +66,11 @@ def weight(field: str, *, required: bool = True) -> Check:
         try:
             grams = parse_grams(value, field=field)
         except WeightError as error:
-            return str(error)
+            return error_text(error)
         if required and grams <= 0:
-            return _tr("The {field} must be more than 0 g.").format(field=field)
+            return translate("CheckedField", "The {field} must be more than 0 g.").format(
+                field=field
+            )
         return None
 
     return check
@@ -84,7 +84,7 @@ def whole_number(field: str) -> Check:
         if not stripped:
             return None
         if not stripped.isdigit():
-            return _tr("The {field} '{value}' is not a whole number.").format(
+            return translate("CheckedField", "The {field} '{value}' is not a whole number.").format(
                 field=field, value=stripped
             )
         return None

@@ -1,13 +1,22 @@
 """The supervisor dashboard: bar charts (samples by month, by port of seizure, by status) drawn
-with QPainter, and the list of shipments not yet reconciled."""
+with QPainter, and the list of shipments not yet reconciled.
+
+The figures are aggregates over every sample (~150 ms at 1,000,000 samples, linear in them), so
+they are read off the GUI thread (`custody.ui.tasks`), the first time the dashboard is shown
+and on Refresh; the charts keep the previous figures until the new ones arrive.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from collections.abc import Callable
+
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
+    QLabel,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -15,8 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from custody.context import AppContext
+from custody.domain.enums import SampleStatus, ShipmentStatus
+from custody.errors import CustodyError
 from custody.services import dashboard
 from custody.services.dashboard import Dashboard
+from custody.ui.error_text import error_text
+from custody.ui.labels import status_label
+from custody.ui.models.shipment_table import shipment_status_label
+from custody.ui.tasks import Progress, Task, run_task
+
+_NO_DIALOG_MS = 2**31 - 1  # the "Loading…" line says it; no progress dialog
 
 
 def month_label(month: str) -> str:
@@ -25,12 +42,31 @@ def month_label(month: str) -> str:
     return f"{name} {month[2:4]}"
 
 
-class BarChart(QWidget):
-    """Vertical bars with their count above and their label below."""
+def _status_text(status: str) -> str:
+    """A sample status as shown (its stored value if this version does not know it)."""
+    try:
+        return status_label(SampleStatus(status))
+    except ValueError:
+        return status
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+def _shipment_status_text(status: str) -> str:
+    try:
+        return shipment_status_label(ShipmentStatus(status))
+    except ValueError:
+        return status
+
+
+class BarChart(QWidget):
+    """Vertical bars with their count above and their label below; `label` turns a bar's key
+    (what `bars()` returns) into the text shown."""
+
+    def __init__(
+        self, parent: QWidget | None = None, *, label: Callable[[str], str] | None = None
+    ) -> None:
         super().__init__(parent)
         self._bars: list[tuple[str, int]] = []
+        self._label = label
         self.setMinimumSize(QSize(260, 160))
 
     def bars(self) -> list[tuple[str, int]]:
@@ -51,7 +87,8 @@ class BarChart(QWidget):
                 return
             top = max(n for _, n in self._bars) or 1
             slot = area.width() / len(self._bars)
-            for i, (label, count) in enumerate(self._bars):
+            for i, (key, count) in enumerate(self._bars):
+                label = self._label(key) if self._label is not None else key
                 height = area.height() * count / top
                 x = area.left() + i * slot
                 bar = QRectF(x + slot * 0.15, area.bottom() - height, slot * 0.7, height)
@@ -69,18 +106,26 @@ class BarChart(QWidget):
 class DashboardWidget(QWidget):
     """Read-only figures for supervisors and auditors; Refresh re-reads them."""
 
+    loaded = Signal()  # new figures are on screen
+    load_failed = Signal(str)  # why they could not be read (also shown in the widget)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.data: Dashboard | None = None
+        self._task: Task | None = None
+        self._stale = True  # read the figures when next shown
         self.by_month = BarChart()
         self.by_month.setObjectName("dashboardByMonth")
         self.by_port = BarChart()
         self.by_port.setObjectName("dashboardByPort")
-        self.by_status = BarChart()
+        self.by_status = BarChart(label=_status_text)
         self.by_status.setObjectName("dashboardByStatus")
         self.pending = QListWidget()
         self.pending.setObjectName("dashboardPending")
+        self.message_label = QLabel()
+        self.message_label.setObjectName("dashboardMessage")
+        self.message_label.setWordWrap(True)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setObjectName("dashboardRefresh")
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
@@ -90,26 +135,78 @@ class DashboardWidget(QWidget):
         grid.addWidget(self._box(self.tr("Samples by port of seizure"), self.by_port), 1, 0)
         grid.addWidget(self._box(self.tr("Samples by status"), self.by_status), 1, 1)
         grid.addWidget(self._box(self.tr("Pending shipments"), self.pending), 0, 2, 2, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message_label, 1)
+        bottom.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
-        layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.refresh()
+        layout.addLayout(bottom)
 
     def _box(self, title: str, content: QWidget) -> QGroupBox:
         box = QGroupBox(title)
         QVBoxLayout(box).addWidget(content)
         return box
 
+    @property
+    def loading(self) -> bool:
+        """True while the figures are being read."""
+        return self._task is not None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Re-read the figures from the database."""
-        data = self._ctx.query(dashboard.dashboard)
+        """Re-read the figures from the database, off the GUI thread (`loaded` when shown)."""
+        if self._task is not None:
+            return
+        self._stale = False
+        ctx, actor = self._ctx, self._ctx.actor
+
+        def read(_progress: Progress) -> Dashboard:
+            return ctx.query(dashboard.dashboard, actor=actor)
+
+        self.message_label.setText(self.tr("Loading the figures…"))
+        self.refresh_button.setEnabled(False)
+        self._task = run_task(
+            self,
+            self.tr("Dashboard"),
+            read,
+            self._on_task_done,
+            self._on_task_failed,
+            on_cancelled=self._on_task_cancelled,
+            show_after_ms=_NO_DIALOG_MS,
+        )
+
+    def _on_task_done(self, data: Dashboard) -> None:
+        self._task = None
+        self.refresh_button.setEnabled(True)
+        self.message_label.clear()
+        self.show_figures(data)
+        self.loaded.emit()
+
+    def _on_task_failed(self, error: CustodyError) -> None:
+        self._task = None
+        self.refresh_button.setEnabled(True)
+        message = error_text(error)
+        self.message_label.setText(message)
+        self.load_failed.emit(message)
+
+    def _on_task_cancelled(self) -> None:
+        self._task = None
+        self.refresh_button.setEnabled(True)
+        self.message_label.clear()
+
+    def show_figures(self, data: Dashboard) -> None:
         self.data = data
         self.by_month.set_bars([(month_label(m), n) for m, n in data.by_month])
         self.by_port.set_bars(data.by_port)
         self.by_status.set_bars(data.by_status)
         self.pending.clear()
         for shipment in data.pending:
-            self.pending.addItem(f"{shipment.manifest_number} — {shipment.status}")
+            status = _shipment_status_text(shipment.status)
+            self.pending.addItem(f"{shipment.manifest_number} — {status}")
         if not data.pending:
             self.pending.addItem(self.tr("No shipment is waiting to be reconciled."))
 

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from custody.ui.i18n import date_format
+
 __all__ = ["FILTER_DELAY_MS", "JournalFilter", "JournalFilterBar"]
 
 FILTER_DELAY_MS = 250
@@ -127,7 +129,7 @@ class JournalFilterBar(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         box = _named(QDateEdit(), name)
         box.setCalendarPopup(True)
-        box.setDisplayFormat("yyyy-MM-dd")
+        box.setDisplayFormat(date_format())
         box.setMinimumDate(_NO_DATE)
         box.setSpecialValueText(self.tr("any"))
         box.setDate(_NO_DATE)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from custody.domain.label_templates import TEMPLATES
 from custody.services.labels import PrintView
+from custody.ui.i18n import format_date_time
+from custody.ui.labels import stock_title
 
 __all__ = ["PrintTable"]
 
@@ -49,9 +51,7 @@ class PrintTable(QTableWidget):
             template = TEMPLATES.get(label.template)
             if label.voided:
                 when = label.voided_at.astimezone(self._zone) if label.voided_at else None
-                state = self.tr("voided {when}").format(
-                    when=f"{when:%Y-%m-%d %H:%M}" if when else ""
-                )
+                state = self.tr("voided {when}").format(when=format_date_time(when) if when else "")
             else:
                 state = self.tr("valid")
             reprint = ""
@@ -61,8 +61,8 @@ class PrintTable(QTableWidget):
                 )
             texts = (
                 str(label.serial),
-                f"{label.printed_at.astimezone(self._zone):%Y-%m-%d %H:%M}",
-                template.title if template else label.template,
+                format_date_time(label.printed_at.astimezone(self._zone)),
+                stock_title(template) if template else label.template,
                 label.printed_by,
                 state.strip(),
                 reprint,

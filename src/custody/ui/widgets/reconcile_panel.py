@@ -34,6 +34,7 @@ from custody.services import receipt_progress, receiving, shipments
 from custody.services.receipt_progress import ReceiptProgress
 from custody.services.receiving import DiscrepancyView, Reconciliation
 from custody.ui.dialogs.text_prompt import TextPromptDialog
+from custody.ui.error_text import error_text, message_text
 from custody.ui.widgets.scan_entry import ScanEntry
 
 __all__ = ["ReconcilePanel"]
@@ -164,7 +165,7 @@ class ReconcilePanel(QWidget):
                         lambda w: receiving.report(w, shipments.load(w, sid))
                     )
             except CustodyError as error:
-                self._say(str(error), ok=False)
+                self._say(error_text(error), ok=False)
         self._show_lists()
         self._show_discrepancies()
         self._update_buttons()
@@ -280,12 +281,12 @@ class ReconcilePanel(QWidget):
                 lambda w: receiving.scan(w, sid, raw, key, seal_intact=intact, weight=weight),
             )
         except CustodyError as error:
-            self.scan.show_refusal(str(error))  # the seal and weight stay for another try
+            self.scan.show_refusal(error_text(error))  # the seal and weight stay for another try
             return
         if result.outcome in ("expected", "package"):
-            self.scan.show_ok(result.message)
+            self.scan.show_ok(message_text(result.message))
         else:
-            self.scan.show_refusal(result.message)
+            self.scan.show_refusal(message_text(result.message))
         self.seal_box.setChecked(True)
         self.weight_edit.clear()
         self.refresh()
@@ -299,7 +300,7 @@ class ReconcilePanel(QWidget):
         try:
             result = self.ctx.perform("reconcile", lambda w: receiving.reconcile(w, sid))
         except CustodyError as error:
-            self._say(str(error), ok=False)
+            self._say(error_text(error), ok=False)
             return
         self.refresh()
         open_ones = sum(1 for d in result.discrepancies if d.resolution is None)

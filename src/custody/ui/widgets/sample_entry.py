@@ -21,7 +21,7 @@ from custody.ui.widgets.checked_field import (
     weight,
     whole_number,
 )
-from custody.ui.widgets.form_combo import SampleFormCombo
+from custody.ui.widgets.form_combo import SampleFormCombo, form_label
 
 __all__ = ["SampleEntry", "hazard_default"]
 
@@ -43,19 +43,25 @@ class SampleEntry(QWidget):
         self._inherited_substance: str | None = None
         self._hazard_set_by_hand = False
         self.description = CheckedField(
-            f"{prefix}_description", required_text("description", 2000), max_length=2000
+            f"{prefix}_description", required_text(self.tr("description"), 2000), max_length=2000
         )
         self.weight = CheckedField(
-            f"{prefix}_weight", weight("net weight"), placeholder="12.3456", max_length=20
+            f"{prefix}_weight", weight(self.tr("net weight")), placeholder="12.3456", max_length=20
         )
         self.balance = CheckedField(
-            f"{prefix}_balance", required_text("balance ID", 64), placeholder="BAL-XPR205-01"
+            f"{prefix}_balance",
+            required_text(self.tr("balance ID"), 64),
+            placeholder="BAL-XPR205-01",
         )
         self.substance = CheckedField(
-            f"{prefix}_substance", optional_text("presumptive substance", 200), max_length=200
+            f"{prefix}_substance",
+            optional_text(self.tr("presumptive substance"), 200),
+            max_length=200,
         )
         self.form_combo = SampleFormCombo(f"{prefix}_form", inherit=self.tr("Same as its source"))
-        self.units = CheckedField(f"{prefix}_units", whole_number("unit count"), max_length=9)
+        self.units = CheckedField(
+            f"{prefix}_units", whole_number(self.tr("unit count")), max_length=9
+        )
         self.hazard = QCheckBox(self.tr("&Hazard: potent opioid (possible fentanyl)"))
         self.hazard.setObjectName(f"{prefix}_hazard")
         self.hazard.setChecked(True)
@@ -112,7 +118,7 @@ class SampleEntry(QWidget):
         self.substance.edit.setPlaceholderText(substance or "")
         self.form_combo.setItemText(
             0,
-            self.tr("Same as its source ({form})").format(form=form.value)
+            self.tr("Same as its source ({form})").format(form=form_label(form))
             if form
             else self.tr("Same as its source"),
         )

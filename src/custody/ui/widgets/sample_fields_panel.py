@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from custody.domain.states import describe
 from custody.services.views import SampleView
+from custody.ui.error_text import message_text
+from custody.ui.i18n import format_date_time
 from custody.ui.models.sample_table import format_grams
 from custody.ui.widgets.form_combo import form_label
 
@@ -49,7 +51,7 @@ class SampleFieldsPanel(QWidget):
 
     def show_sample(self, sample: SampleView) -> None:
         local = sample.created_at.astimezone(self._zone)
-        allowed = ", ".join(describe(event) for event in sample.allowed)
+        allowed = ", ".join(message_text(describe(event)) for event in sample.allowed)
         texts = {
             "case": sample.case_number,
             "exhibit": str(sample.exhibit_number),
@@ -64,7 +66,7 @@ class SampleFieldsPanel(QWidget):
             "location": sample.location or self.tr("not in storage"),
             "holder": sample.holder or self.tr("nobody (in storage or in transit)"),
             "seals": ", ".join(sample.seals) or self.tr("none applied"),
-            "registered": f"{local:%Y-%m-%d %H:%M} {self._zone.key}",
+            "registered": f"{format_date_time(local)} {self._zone.key}",
             "allowed": allowed or self.tr("nothing (final)"),
         }
         for name, text in texts.items():

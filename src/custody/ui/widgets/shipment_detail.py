@@ -73,9 +73,9 @@ class ShipmentDetail(QWidget):
         self.message.hide()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("detail_tabs")
-        self.tabs.addTab(self._contents(), self.tr("&Contents"))
+        self.tabs.addTab(self._contents(), self.tr("Contents"))
         self.reconcile_panel = ReconcilePanel(ctx, label_key, self)
-        self.tabs.addTab(self.reconcile_panel, self.tr("Recei&pt and reconciliation"))
+        self.tabs.addTab(self.reconcile_panel, self.tr("Receipt and reconciliation"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
@@ -116,7 +116,7 @@ class ShipmentDetail(QWidget):
             self.tr("&Manifest…"), "manifest", self.tr("Preview, print or save the manifest")
         )
         self.receive_button = self._button(
-            self.tr("Recei&ve"), "receive", self.tr("Scan the manifest's QR code on arrival")
+            self.tr("Rece&ive"), "receive", self.tr("Scan the manifest's QR code on arrival")
         )
         self.reconcile_button = self._button(
             self.tr("Rec&oncile"), "reconcile", self.tr("Compare what arrived with the manifest")
@@ -294,8 +294,8 @@ class ShipmentDetail(QWidget):
         for package in s.packages:
             item = QTreeWidgetItem(
                 [
-                    self.tr("Package {n} — {count} sample(s)").format(
-                        n=package.number, count=len(package.samples)
+                    self.tr("Package {number} — %n sample(s)", "", len(package.samples)).format(
+                        number=package.number
                     ),
                     ", ".join(package.outer_seals),
                 ]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from custody.services import audit
 from custody.services.audit import VerifyReport
+from custody.ui.error_text import message_text
 
 __all__ = ["VerifyResultCard"]
 
@@ -82,7 +83,7 @@ class VerifyResultCard(QFrame):
             seq = report.chain_break.seq
             heading = self.tr("The journal was altered: its hash chain breaks at entry {seq}")
             heading = heading.format(seq=seq)
-            facts.append((self.tr("Problem"), report.chain_break.problem))
+            facts.append((self.tr("Problem"), message_text(report.chain_break.problem)))
         else:
             facts.append((self.tr("Records compared"), f"{report.records_compared:,}"))
             facts.append((self.tr("Head hash"), report.head_hash))
@@ -97,15 +98,15 @@ class VerifyResultCard(QFrame):
                 (self.tr("Table"), d.table),
                 (self.tr("Record"), f"#{d.key}"),
                 (self.tr("Field"), d.field or self.tr("(the whole row)")),
-                (self.tr("Journal says"), audit.shown_value(d.journal_value)),
-                (self.tr("Table holds"), audit.shown_value(d.table_value)),
+                (self.tr("Journal says"), message_text(audit.shown_value(d.journal_value))),
+                (self.tr("Table holds"), message_text(audit.shown_value(d.table_value))),
                 (
                     self.tr("Last journal entry touching it"),
                     str(d.last_seq) if d.last_seq is not None else self.tr("none"),
                 ),
-                (self.tr("Problem"), d.problem),
+                (self.tr("Problem"), message_text(d.problem)),
             ]
-        meaning = audit.verify_meaning(report)
+        meaning = message_text(audit.verify_meaning(report))
         facts.insert(0, (self.tr("What it means"), meaning[:1].upper() + meaning[1:]))
         facts += [(self.tr("Note"), note) for note in report.notes]
         self._show("intact" if report.intact else "broken", heading, facts, seq)

@@ -19,14 +19,15 @@ class ViewTabs(QTabWidget):
         area.setWidget(view)
         return super().addTab(area, title)
 
-    def widget(self, index: int) -> QWidget:
+    def widget(self, index: int) -> QWidget | None:
         page = super().widget(index)
         if isinstance(page, QScrollArea) and page.widget() is not None:
             return page.widget()
         return page
 
     def currentWidget(self) -> QWidget:
-        return self.widget(self.currentIndex())
+        view = self.widget(self.currentIndex())
+        return view if view is not None else super().currentWidget()
 
     def indexOf(self, view: QWidget) -> int:
         for index in range(self.count()):

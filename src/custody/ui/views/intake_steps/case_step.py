@@ -15,6 +15,8 @@ from custody.context import AppContext
 from custody.errors import CustodyError
 from custody.services import intake
 from custody.services.lab import LabView
+from custody.ui.error_text import error_text
+from custody.ui.i18n import date_format
 from custody.ui.views.intake_steps.step import IntakeState, IntakeStep
 from custody.ui.widgets.checked_field import CheckedField, optional_text, required_text
 
@@ -36,13 +38,13 @@ class CaseStep(IntakeStep):
         self.new_radio.setChecked(True)
         self.number = CheckedField(
             "case_number",
-            required_text("case number (NUC)", 100),
+            required_text(self.tr("case number (NUC)"), 100),
             placeholder="FED/CDMX/AICM/0004417/2026",
             max_length=100,
         )
         self.institution = CheckedField(
             "institution",
-            required_text("seizing institution", 200),
+            required_text(self.tr("seizing institution"), 200),
             placeholder="FGR / ANAM",
             max_length=200,
         )
@@ -50,9 +52,9 @@ class CaseStep(IntakeStep):
         self.opened = QDateEdit()
         self.opened.setObjectName("opened_on")
         self.opened.setCalendarPopup(True)
-        self.opened.setDisplayFormat("yyyy-MM-dd")
-        self.rcc = CheckedField("rcc_reference", optional_text("RCC reference", 100))
-        self.dea = CheckedField("dea_file", optional_text("DEA file number", 100))
+        self.opened.setDisplayFormat(date_format())
+        self.rcc = CheckedField("rcc_reference", optional_text(self.tr("RCC reference"), 100))
+        self.dea = CheckedField("dea_file", optional_text(self.tr("DEA file number"), 100))
         form = QFormLayout()
         form.addRow(self.new_radio)
         form.addRow(self.existing_radio)
@@ -122,7 +124,7 @@ class CaseStep(IntakeStep):
                 case_id = self.ctx.query(partial(intake.find_case, case_number=number))
                 note = self.tr("Adding to case {number}.")
         except CustodyError as error:
-            self._refused(str(error))
+            self._refused(error_text(error))
             return False
         self.state.case_id = case_id
         self.state.case_number = " ".join(number.split())

@@ -15,6 +15,7 @@ from custody.errors import CustodyError
 from custody.services import intake
 from custody.services.intake import NewExhibit
 from custody.services.lab import LabView
+from custody.ui.error_text import error_text
 from custody.ui.views.intake_steps.step import IntakeState, IntakeStep
 from custody.ui.widgets.checked_field import (
     CheckedField,
@@ -36,22 +37,26 @@ class ExhibitStep(IntakeStep):
         self.title = self.tr("Exhibit")
         self.description = CheckedField(
             "exhibit_description",
-            required_text("description", 2000),
+            required_text(self.tr("description"), 2000),
             placeholder=self.tr("What is seen, without supposition: 220 packages of white powder…"),
             max_length=2000,
         )
         self.substance = CheckedField(
             "exhibit_substance",
-            optional_text("presumptive substance", 200),
-            placeholder="fentanyl",
+            optional_text(self.tr("presumptive substance"), 200),
+            placeholder=self.tr("fentanyl"),
             max_length=200,
         )
         self.form_combo = SampleFormCombo("exhibit_form")
-        self.units = CheckedField("exhibit_units", whole_number("unit count"), max_length=9)
-        self.packaging = CheckedField("packaging", optional_text("packaging", 300), max_length=300)
+        self.units = CheckedField(
+            "exhibit_units", whole_number(self.tr("unit count")), max_length=9
+        )
+        self.packaging = CheckedField(
+            "packaging", optional_text(self.tr("packaging"), 300), max_length=300
+        )
         self.gross = CheckedField(
             "gross_weight",
-            weight("gross weight", required=False),
+            weight(self.tr("gross weight"), required=False),
             placeholder="220000",
             max_length=20,
         )
@@ -111,8 +116,8 @@ class ExhibitStep(IntakeStep):
                 partial(intake.register_exhibit, seizure_id=seizure_id, details=details),
             )
         except CustodyError as error:
-            message = str(error)
-            lowered = message.lower()
+            message = error_text(error)
+            lowered = str(error).lower()  # the English message names the field
             target = next(
                 (
                     field

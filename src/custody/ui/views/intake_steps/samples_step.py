@@ -12,6 +12,7 @@ from custody.context import AppContext
 from custody.errors import CustodyError
 from custody.services import intake
 from custody.services.lab import LabView
+from custody.ui.error_text import error_text
 from custody.ui.models.sample_table import format_grams
 from custody.ui.views.intake_steps.step import IntakeState, IntakeStep
 from custody.ui.widgets.sample_entry import SampleEntry
@@ -104,7 +105,7 @@ class SamplesStep(IntakeStep):
             )
         except CustodyError as error:
             field = self.entry.route(str(error)) or self.entry.description
-            field.show_refusal(str(error))
+            field.show_refusal(error_text(error))
             return False
         self.state.samples.append(view)
         self.registered.addItem(

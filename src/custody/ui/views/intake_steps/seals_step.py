@@ -19,6 +19,7 @@ from custody.errors import CustodyError
 from custody.services import seals
 from custody.services.lab import LabView
 from custody.services.views import SampleView
+from custody.ui.error_text import error_text
 from custody.ui.views.intake_steps.step import DONE_STYLE, IntakeState, IntakeStep
 from custody.ui.widgets.checked_field import CheckedField
 
@@ -87,7 +88,7 @@ class SealsStep(IntakeStep):
                     partial(service, sample_id=sample.id, serial=serial),
                 )
             except CustodyError as error:
-                failed = (sample.code, str(error))
+                failed = (sample.code, error_text(error))
                 break
             self.state.update(view)
             self._typed.pop(sample.code, None)
@@ -141,9 +142,9 @@ class SealsStep(IntakeStep):
 
     def _check(self, code: str, value: str) -> str | None:
         try:
-            serial = required(value, "seal number", max_len=64).upper()
+            serial = required(value, self.tr("seal number"), max_len=64).upper()
         except TextError as error:
-            return str(error)
+            return error_text(error)
         for other, field in self.fields.items():
             if other != code and " ".join(field.text().split()).upper() == serial:
                 return self.tr("The same seal number is typed for {other}.").format(other=other)

@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout
 
 from custody.context import AppContext
@@ -16,17 +16,25 @@ from custody.errors import CustodyError
 from custody.services import intake
 from custody.services.intake import PORTS, NewSeizure
 from custody.services.lab import LabView
+from custody.ui.error_text import error_text
+from custody.ui.i18n import date_format, format_date_time, translate
 from custody.ui.views.intake_steps.step import IntakeState, IntakeStep
 from custody.ui.widgets.checked_field import CheckedField, optional_text, required_text
 
 __all__ = ["SeizureStep"]
 
 _PLACES = {
-    "AICM": "AICM Terminal 1, cargo area",
-    "MZO": "Port of Manzanillo, container terminal",
-    "LZC": "Port of Lázaro Cárdenas, pier 2",
+    "AICM": QT_TRANSLATE_NOOP("SeizureStep", "AICM Terminal 1, cargo area"),
+    "MZO": QT_TRANSLATE_NOOP("SeizureStep", "Port of Manzanillo, container terminal"),
+    "LZC": QT_TRANSLATE_NOOP("SeizureStep", "Port of Lázaro Cárdenas, pier 2"),
     "OTHER": "",
 }
+
+
+def _place(port: str) -> str:
+    """The usual place of seizure at `port`, in the interface language ("" for OTHER)."""
+    place = _PLACES[port]
+    return translate("SeizureStep", str(place)) if place else ""
 
 
 def _zone_check(value: str) -> str | None:
@@ -34,7 +42,10 @@ def _zone_check(value: str) -> str | None:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        return f"'{name}' is not a time zone name; use an IANA name such as America/Mexico_City."
+        return translate(
+            "SeizureStep",
+            "'{name}' is not a time zone name; use an IANA name such as America/Mexico_City.",
+        ).format(name=name)
     return None
 
 
@@ -57,23 +68,25 @@ class SeizureStep(IntakeStep):
             strict=True,
         ):
             self.port.addItem(text, code)
-        self.place = CheckedField("place", required_text("place of seizure", 200), max_length=200)
+        self.place = CheckedField(
+            "place", required_text(self.tr("place of seizure"), 200), max_length=200
+        )
         self.when = QDateTimeEdit()
         self.when.setObjectName("seized_at")
         self.when.setTimeZone(QTimeZone.utc())  # carries the wall-clock time of `zone`
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDisplayFormat(f"{date_format()} HH:mm")
         self.when.setCalendarPopup(True)
         self.zone = CheckedField("zone", _zone_check, max_length=64)
         self.zone.suggest(sorted(available_timezones()))
         self.conveyance = CheckedField(
             "conveyance",
-            optional_text("conveyance", 300),
+            optional_text(self.tr("conveyance"), 300),
             placeholder=self.tr("flight / air waybill; vessel, voyage, container, B/L"),
             max_length=300,
         )
         self.reason = CheckedField(
             "reason",
-            required_text("reason the chain starts", 2000),
+            required_text(self.tr("reason the chain starts"), 2000),
             placeholder=self.tr("e.g. X-ray inspection by ANAM customs found…"),
             max_length=2000,
         )
@@ -150,14 +163,16 @@ class SeizureStep(IntakeStep):
                 partial(intake.register_seizure, case_id=case_id, details=details),
             )
         except CustodyError as error:
-            message = str(error)
-            target = self.reason if "reason" in message else self.place
+            message = error_text(error)
+            target = self.reason if "reason" in str(error) else self.place  # English names it
             target.show_refusal(message)
             return False
         self._lock(True)
         self.show_done(
             self.tr("Seizure registered: {port}, {place}, {when}.").format(
-                port=details.port, place=details.place, when=f"{seized:%Y-%m-%d %H:%M %Z}"
+                port=details.port,
+                place=details.place,
+                when=f"{format_date_time(seized)} {seized:%Z}",
             )
         )
         return True
@@ -166,7 +181,7 @@ class SeizureStep(IntakeStep):
         for field in self._fields:
             field.clear()
         self.port.setCurrentIndex(0)
-        self.place.set_text(_PLACES[PORTS[0]])
+        self.place.set_text(_place(PORTS[0]))
         self.zone.set_text(self.lab.timezone)
         now = self.ctx.clock().astimezone(ZoneInfo(self.lab.timezone))
         self.when.setDateTime(
@@ -186,5 +201,5 @@ class SeizureStep(IntakeStep):
 
     def _on_port_current_index_changed(self, _index: int) -> None:
         """Suggest the usual place of the port, unless a place of one's own was typed."""
-        if self.place.text() in _PLACES.values():
-            self.place.set_text(_PLACES[str(self.port.currentData())])
+        if self.place.text() in {_place(port) for port in _PLACES}:
+            self.place.set_text(_place(str(self.port.currentData())))

@@ -17,6 +17,7 @@ from custody.errors import CustodyError
 from custody.services import intake, lookup
 from custody.services.lab import LabView
 from custody.services.views import SampleView
+from custody.ui.error_text import error_text
 from custody.ui.labels import status_label
 from custody.ui.models.sample_table import format_grams
 from custody.ui.views.intake_steps.step import IntakeState, IntakeStep
@@ -127,9 +128,9 @@ class SubsampleStep(IntakeStep):
                 lookup_key(typed)
                 self._found[typed] = self.ctx.query(partial(lookup.find_sample, raw=typed))
             except InvalidIdError as error:
-                self._found[typed] = str(error)
+                self._found[typed] = error_text(error)
             except CustodyError as error:
-                self._found[typed] = str(error)
+                self._found[typed] = error_text(error)
         found = self._found[typed]
         return found if isinstance(found, str) else None
 
@@ -162,7 +163,7 @@ class SubsampleStep(IntakeStep):
             remains = self.ctx.query(partial(lookup.find_sample, raw=parent.code))
         except CustodyError as error:
             field = self.entry.route(str(error)) or self.parent_field
-            field.show_refusal(str(error))
+            field.show_refusal(error_text(error))
             return False
         self.state.samples.append(child)
         self.state.add_parent(remains)
