@@ -27,6 +27,7 @@ from argon2 import PasswordHasher
 from argon2.profiles import CHEAPEST
 from PySide6.QtCore import (
     QEventLoop,
+    QLocale,
     QMessageLogContext,
     QModelIndex,
     QTimer,
@@ -44,6 +45,7 @@ from custody.services import consignees, custody, lab, labels, lookup, shipments
 from custody.services.lab import LabView
 from custody.ui.dialogs.first_run import FirstRunWizard
 from custody.ui.dialogs.sign_in import SignInDialog
+from custody.ui.i18n import install_translators
 from custody.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +59,7 @@ DETAIL_CODE = f"{demo.SITE_PREFIX}-{YEAR}-000001"
 SHIPPED = (f"{demo.SITE_PREFIX}-{YEAR}-000002", f"{demo.SITE_PREFIX}-{YEAR}-000003")
 FIRST_RUN_DATABASE = "~/.local/share/Custody/custody.sqlite"  # shown, not used: no temp path
 SCREENS: tuple[str, ...] = ("sign_in", "first_run", "samples", "scan_station", "sample_detail")
-SCREENS += ("intake", "shipments", "audit")
+SCREENS += ("intake", "shipments", "audit", "dashboard", "reports", "sample_detail_es")
 
 
 class SteppingClock:
@@ -191,12 +193,61 @@ def shoot_window(
         "intake": lambda: _show_intake(window),
         "shipments": lambda: _show_shipments(window),
         "audit": lambda: _show_audit(window),
+        "dashboard": lambda: _show_dashboard(window),
+        "reports": lambda: _show_reports(window),
     }
     for name, step in steps.items():
         if name in wanted:
             step()
             save(app, window, out, name)
     window.close()
+    if "sample_detail_es" in wanted:
+        _shoot_in_spanish(app, ctx, lab_view, out)
+
+
+def _shoot_in_spanish(app: QApplication, ctx: AppContext, lab_view: LabView, out: Path) -> None:
+    """The sample detail as a workstation set to Spanish shows it (translations and locale)."""
+    before = QLocale()
+    translators = install_translators(app, "es")
+    try:
+        window = MainWindow(ctx, lab_view)
+        window.resize(*SIZE)
+        window.show()
+        settle(app, 300)
+        window._on_sample_activated(DETAIL_CODE)
+        save(app, window, out, "sample_detail_es")
+        window.close()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(before)
+
+
+def _wait_for(signal: object, start: Callable[[], object], seconds: float = 60) -> None:
+    """Run `start` and wait until `signal` fires (or give up after `seconds`)."""
+    loop = QEventLoop()
+    signal.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    start()
+    loop.exec()
+
+
+def _show_dashboard(window: MainWindow) -> None:
+    if window.dashboard is None:
+        raise SystemExit("the signed-in demo user has no dashboard")
+    dashboard = window.dashboard
+    _wait_for(dashboard.loaded, lambda: window.tabs.setCurrentWidget(dashboard))
+
+
+def _show_reports(window: MainWindow) -> None:
+    """The chain-of-custody report of the sample shown in the detail, built and previewed."""
+    if window.reports is None:
+        raise SystemExit("the signed-in demo user has no reports")
+    reports = window.reports
+    window.tabs.setCurrentWidget(reports)
+    reports.sample_edit.setText(DETAIL_CODE)
+    reports.custody_radio.setChecked(True)
+    _wait_for(reports.report_shown, reports.build)
 
 
 def _mistyped(payload: str) -> str:

@@ -54,7 +54,7 @@ def test_dashboard_shows_the_demo_counts_and_paints(qtbot: QtBot, signed_in: App
 
 def test_month_labels_are_short() -> None:
     november = QLocale().monthName(11, QLocale.FormatType.ShortFormat)
-    assert month_label("2026-11") == f"{november} 26"
+    assert month_label("2026-11") == f"{november}\n26"
 
 
 def test_refresh_rereads_the_figures(qtbot: QtBot, signed_in: AppContext) -> None:

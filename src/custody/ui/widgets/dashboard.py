@@ -37,9 +37,10 @@ _NO_DIALOG_MS = 2**31 - 1  # the "Loading…" line says it; no progress dialog
 
 
 def month_label(month: str) -> str:
-    """A month ("2026-11") as a short axis label in the user's language ("Nov 26")."""
+    """A month ("2026-11") as a short two-line axis label in the user's language ("Nov\n26"):
+    narrow enough for twelve bars side by side."""
     name = QLocale().monthName(int(month[5:7]), QLocale.FormatType.ShortFormat)
-    return f"{name} {month[2:4]}"
+    return f"{name}\n{month[2:4]}"
 
 
 def _status_text(status: str) -> str:
@@ -82,13 +83,14 @@ class BarChart(QWidget):
             palette = self.palette()
             metrics = painter.fontMetrics()
             line = metrics.height()
-            area = QRectF(self.rect()).adjusted(4, line + 4, -4, -(line + 6))
+            labels = [self._label(key) if self._label is not None else key for key, _ in self._bars]
+            rows = max((label.count("\n") + 1 for label in labels), default=1)
+            area = QRectF(self.rect()).adjusted(4, line + 4, -4, -(line * rows + 6))
             if not self._bars or area.width() <= 0 or area.height() <= 0:
                 return
             top = max(n for _, n in self._bars) or 1
             slot = area.width() / len(self._bars)
-            for i, (key, count) in enumerate(self._bars):
-                label = self._label(key) if self._label is not None else key
+            for i, ((_key, count), label) in enumerate(zip(self._bars, labels, strict=True)):
                 height = area.height() * count / top
                 x = area.left() + i * slot
                 bar = QRectF(x + slot * 0.15, area.bottom() - height, slot * 0.7, height)
@@ -96,9 +98,10 @@ class BarChart(QWidget):
                 painter.setPen(palette.color(QPalette.ColorRole.WindowText))
                 above = QRectF(x, bar.top() - line - 2, slot, line)
                 painter.drawText(above, Qt.AlignmentFlag.AlignCenter, str(count))
-                below = QRectF(x, area.bottom() + 4, slot, line)
-                text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(slot))
-                painter.drawText(below, Qt.AlignmentFlag.AlignCenter, text)
+                for row, part in enumerate(label.split("\n")):
+                    below = QRectF(x, area.bottom() + 4 + row * line, slot, line)
+                    text = metrics.elidedText(part, Qt.TextElideMode.ElideRight, int(slot))
+                    painter.drawText(below, Qt.AlignmentFlag.AlignCenter, text)
         finally:
             painter.end()
 
