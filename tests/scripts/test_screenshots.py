@@ -10,7 +10,7 @@ from pathlib import Path
 from PIL import Image
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "screenshots.py"
-WINDOW_SCREENS = ("samples", "scan_station", "audit")
+WINDOW_SCREENS = ("samples", "scan_station", "audit", "reports", "sample_detail_es")
 MIN_COLOURS = 50  # a blank or unpainted grab has a handful
 
 
@@ -53,7 +53,7 @@ def test_the_script_saves_non_blank_screenshots_at_a_fixed_size(tmp_path: Path) 
 
 def test_an_unknown_screen_is_refused_with_its_name(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--out", str(tmp_path), "--only", "samples,dashboard"],
+        [sys.executable, str(SCRIPT), "--out", str(tmp_path), "--only", "samples,stock_room"],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
@@ -61,5 +61,5 @@ def test_an_unknown_screen_is_refused_with_its_name(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 2
-    assert "unknown screen(s): dashboard" in done.stderr
+    assert "unknown screen(s): stock_room" in done.stderr
     assert not list(tmp_path.glob("*.png"))
