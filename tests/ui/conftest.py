@@ -57,3 +57,13 @@ def signed_in(demo_ctx: AppContext) -> AppContext:
 @pytest.fixture
 def lab_view(demo_ctx: AppContext) -> LabView:
     return demo_ctx.query(lab.lab)
+
+
+@pytest.fixture
+def own_demo(tmp_path: Path) -> Iterator[AppContext]:
+    """A fresh demo lab of its own (for tests that write), the supervisor signed in."""
+    context = make_ctx(f"sqlite+pysqlite:///{tmp_path / 'lab.sqlite'}")
+    demo.populate(context)
+    context.sign_in(SUPERVISOR.username, SUPERVISOR.password)
+    yield context
+    context.close()

@@ -3,28 +3,20 @@ reason; a refusal shows next to the form and keeps what was typed; other roles c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from ui_support import SUPERVISOR, make_ctx
 
-from custody import demo
 from custody.context import AppContext
 from custody.services import lab_settings
 from custody.ui.views.admin_lab import LabTab
 
 
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    context = make_ctx(f"sqlite+pysqlite:///{tmp_path / 'lab.sqlite'}")
-    demo.populate(context)
-    context.sign_in(SUPERVISOR.username, SUPERVISOR.password)
-    yield context
-    context.close()
+def ctx(own_demo: AppContext) -> AppContext:
+    return own_demo
 
 
 def test_change_with_a_reason_and_see_it_stored(qtbot: QtBot, ctx: AppContext) -> None:

@@ -4,7 +4,6 @@ this workstation's settings file."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,10 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from ui_support import SUPERVISOR, click_print_and_wait, make_ctx
+from ui_support import click_print_and_wait
 
 from cups_support import label_code, read_qr
-from custody import demo, keyfile, settings
+from custody import keyfile, settings
 from custody.context import AppContext
 from custody.domain.labelcode import LabelKind
 from custody.services import consignees, labels, locations, printers
@@ -28,13 +27,8 @@ from custody.ui.views.admin_workstation import WorkstationTab
 
 
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    """A fresh demo lab of its own (these tests write), the supervisor signed in."""
-    context = make_ctx(f"sqlite+pysqlite:///{tmp_path / 'lab.sqlite'}")
-    demo.populate(context)
-    context.sign_in(SUPERVISOR.username, SUPERVISOR.password)
-    yield context
-    context.close()
+def ctx(own_demo: AppContext) -> AppContext:
+    return own_demo
 
 
 def _pick(combo: object, data: object) -> None:

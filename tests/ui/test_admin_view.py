@@ -3,7 +3,6 @@ buttons, and a model check of every table."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,13 +27,8 @@ CLERK = demo.DEMO_USERS[2]
 
 
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    """A fresh demo lab of its own (these tests write), the supervisor signed in."""
-    context = make_ctx(f"sqlite+pysqlite:///{tmp_path / 'lab.sqlite'}")
-    demo.populate(context)
-    context.sign_in(SUPERVISOR.username, SUPERVISOR.password)
-    yield context
-    context.close()
+def ctx(own_demo: AppContext) -> AppContext:
+    return own_demo
 
 
 def _view(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> AdminView:

@@ -6,17 +6,17 @@ from __future__ import annotations
 import dataclasses
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from ui_support import SUPERVISOR, click_print_and_wait, make_ctx
+from ui_support import SUPERVISOR, click_print_and_wait
 
 from cups_support import label_code, qt_pdf_queue, read_qr, take_output, titled_output
-from custody import demo, keyfile, label_jobs
+from custody import keyfile, label_jobs
 from custody.context import AppContext
 from custody.domain.label_layout import LabelContent
 from custody.domain.labelcode import Code, LabelKind
@@ -27,13 +27,8 @@ from custody.ui.printing import print_pdf_pages
 
 
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    """A fresh demo lab of its own (these tests journal labels), the supervisor signed in."""
-    context = make_ctx(f"sqlite+pysqlite:///{tmp_path / 'lab.sqlite'}")
-    demo.populate(context)
-    context.sign_in(SUPERVISOR.username, SUPERVISOR.password)
-    yield context
-    context.close()
+def ctx(own_demo: AppContext) -> AppContext:
+    return own_demo
 
 
 def _codes(ctx: AppContext, n: int) -> list[str]:

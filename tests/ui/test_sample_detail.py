@@ -5,7 +5,6 @@ holds afterwards."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
-from ui_support import SUPERVISOR, click_print_and_wait, make_ctx
+from ui_support import click_print_and_wait
 
 from custody import demo
 from custody.context import AppContext
@@ -33,13 +32,8 @@ CLERK = demo.DEMO_USERS[2]
 
 
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    """A fresh demo lab of its own (these tests write), the supervisor signed in."""
-    context = make_ctx(f"sqlite+pysqlite:///{tmp_path / 'lab.sqlite'}")
-    demo.populate(context)
-    context.sign_in(SUPERVISOR.username, SUPERVISOR.password)
-    yield context
-    context.close()
+def ctx(own_demo: AppContext) -> AppContext:
+    return own_demo
 
 
 def _view(qtbot: QtBot, ctx: AppContext, **kw: object) -> SampleDetailView:
