@@ -46,7 +46,7 @@ def test_custody_report_lists_every_event_of_the_sample_in_order(lab_db: Lab) ->
     assert "Juan Pérez" in shipped_event["Signature meaning / Significado de la firma"]
     entries = len(journal_rows(lab_db.ctx))  # making the report journals nothing
     assert report.verification.intact and report.verification.entries_checked == entries
-    assert report.sample.sample_id == sample.code and report.sample.status == "in_transit"
+    assert report.sample.sample_id == sample.code and report.sample.status == "In transit / En tránsito"
     assert report.generated_by == "Sofía Supervisor (sofia)"
     assert len(report.fingerprint) == 64
 
@@ -79,6 +79,6 @@ def test_shipment_summary(lab_db: Lab) -> None:
     approve(lab_db, first)
     packed(lab_db, 1)
     summary = lab_db.as_(lab_db.supervisor).query(reports.shipment_summary)
-    assert [r.status for r in summary.rows] == ["packing", "approved"]
+    assert [r.status for r in summary.rows] == ["Packing / En embalaje", "Approved / Aprobado"]
     assert summary.rows[1].total_net_weight == "3.0000"
     assert summary.rows[1].approved_by == "Sofía Supervisor"

@@ -17,6 +17,7 @@ from custody import __version__
 from custody.db import queries, report_queries
 from custody.db.migrate import head_revision
 from custody.db.models import Sample, Shipment, ShipmentItem
+from custody.domain import printed
 from custody.domain.canonical import parse_utc
 from custody.domain.messages import t
 from custody.domain.permissions import Action
@@ -272,13 +273,13 @@ def custody_report(work: Work, raw_sample: str, progress: Progress | None = None
         parent_sample_id=view.parent_code or "",
         description=view.description,
         substance=view.presumptive_substance or "",
-        form=view.form.value,
+        form=printed.form(view.form),
         units="" if view.unit_count is None else str(view.unit_count),
         net_weight=f"{view.net_weight:.4f}",
         balance_id=view.balance_id,
         seals=view.seals,
         hazard=view.hazard,
-        status=view.status.value,
+        status=printed.sample_status(view.status),
         location=paths.get(sample.location_id, "") if sample.location_id else "",
         holder=view.holder or "",
     )
@@ -327,7 +328,7 @@ def inventory(work: Work, location: str | None = None) -> InventoryReport:
                 case_number=case,
                 exhibit=str(exhibit),
                 description=desc,
-                status=status.value,
+                status=printed.sample_status(status),
                 seals=tuple(seals.get(sid, ())),
                 net_weight=f"{weight:.4f}",
                 hazard=hazard,
@@ -365,7 +366,7 @@ def shipment_summary(work: Work) -> ShipmentSummary:
                 manifest_number=view.manifest_number,
                 revision=view.revision,
                 consignee=view.consignee,
-                status=view.status.value,
+                status=printed.shipment_status(view.status),
                 packages=len(view.packages),
                 samples=view.sample_count,
                 total_net_weight=f"{weights or Decimal(0):.4f}",
