@@ -96,6 +96,57 @@ def test_migrations_match_the_models(db_url: str, make_ctx: object) -> None:
     assert diff == []
 
 
+def test_the_head_read_without_alembic_is_alembics_head() -> None:
+    """The start-up check reads the head from the scripts' lines; Alembic must agree."""
+    from alembic.script import ScriptDirectory
+
+    from custody.db import migrate
+
+    head = migrate.scripted_head(migrate.script_folder() / "versions")
+    assert head is not None
+    assert [head] == ScriptDirectory.from_config(migrate.alembic_config()).get_heads()
+    assert head_revision() == head
+
+
+@pytest.mark.parametrize(
+    ("script", "why"),
+    [
+        ('revision = "9001"\ndown_revision = ("0001", "0002")\n', "a merge"),
+        ('revision = "9001"\ndown_revision = "0001"\n', "a branch"),
+        ('revision = "9001"\ndown_revision = "8999"\n', "an unknown parent"),
+        ('REV = "9001"\nrevision = REV\ndown_revision = "0001"\n', "not a plain line"),
+        ('revision = "0001"\ndown_revision = None\n', "a revision twice"),
+    ],
+)
+def test_an_unusual_script_leaves_the_head_to_alembic(
+    tmp_path: Path, script: str, why: str
+) -> None:
+    from custody.db import migrate
+
+    (tmp_path / "0001_a.py").write_text('revision = "0001"\ndown_revision = None\n')
+    (tmp_path / "0002_b.py").write_text("revision: str = '0002'\ndown_revision = '0001'  # b\n")
+    assert migrate.scripted_head(tmp_path) == "0002"
+    (tmp_path / "9001_x.py").write_text(script)
+    assert migrate.scripted_head(tmp_path) is None, why
+
+
+def test_a_database_at_head_is_checked_without_alembic(sqlite_lab: Lab) -> None:
+    """A start on a database at the head does not import Alembic (a fresh interpreter)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from custody.context import AppContext\n"
+        f"AppContext({sqlite_lab.url!r}).close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"
+
+
 def test_sqlite_pragmas(sqlite_lab: Lab) -> None:
     with sqlite_lab.ctx.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -179,8 +230,6 @@ def test_a_migration_backs_the_database_up_first(
     import shutil
     from importlib.resources import files
 
-    from alembic.config import Config
-
     from custody.db import migrate
 
     before = head_revision()
@@ -194,12 +243,7 @@ def test_a_migration_backs_the_database_up_first(
         "def downgrade() -> None:\n    pass\n"
     )
 
-    def config() -> Config:
-        cfg = Config()
-        cfg.set_main_option("script_location", str(scripts))
-        return cfg
-
-    monkeypatch.setattr(migrate, "alembic_config", config)
+    monkeypatch.setattr(migrate, "script_folder", lambda: scripts)
     engine = sqlite_lab.ctx.engine
     backup = migrate.ensure_schema(engine)
     assert backup is not None and backup.is_file()

@@ -46,7 +46,10 @@ def test_custody_report_lists_every_event_of_the_sample_in_order(lab_db: Lab) ->
     assert "Juan Pérez" in shipped_event["Signature meaning / Significado de la firma"]
     entries = len(journal_rows(lab_db.ctx))  # making the report journals nothing
     assert report.verification.intact and report.verification.entries_checked == entries
-    assert report.sample.sample_id == sample.code and report.sample.status == "In transit / En tránsito"
+    assert (
+        report.sample.sample_id == sample.code
+        and report.sample.status == "In transit / En tránsito"
+    )
     assert report.generated_by == "Sofía Supervisor (sofia)"
     assert len(report.fingerprint) == 64
 

@@ -32,7 +32,6 @@ from custody.domain.manifest import (
 from custody.domain.messages import t
 from custody.domain.permissions import Action
 from custody.errors import NotFound
-from custody.render.manifest_pdf import render_manifest
 from custody.services import labels
 from custody.services.lab import lab, settings_row
 from custody.services.work import Work
@@ -202,6 +201,8 @@ def issue(work: Work, shipment: Shipment, label_key: bytes) -> Issued:
         qr_payload=label.payload,
         issued_at=local_time(work.now, lab(work).timezone),
     )
+    from custody.render.manifest_pdf import render_manifest  # reportlab: only when drawn
+
     pdf = render_manifest(content)
     digest = hashlib.sha256(pdf).hexdigest()
     if previous is not None:
@@ -279,6 +280,8 @@ def manifest_pdf(work: Work, shipment_id: int, revision: int | None = None) -> M
         data = row.pdf
         superseded_by = None
     else:
+        from custody.render.manifest_pdf import render_manifest
+
         superseded_by = shipment.revision
         data = render_manifest(stored_content(row), superseded_by=superseded_by)
     return ManifestPdf(

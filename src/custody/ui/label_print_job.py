@@ -19,7 +19,6 @@ from custody import label_jobs
 from custody.context import AppContext
 from custody.domain.label_templates import TEMPLATES, Calibration, TemplateError
 from custody.errors import CustodyError
-from custody.render.label_pdf import render_labels
 from custody.ui import printing
 from custody.ui.tasks import Progress
 
@@ -73,6 +72,8 @@ class LabelPrintJob:
             )
             progress(len(targets), len(targets))
             progress.say(_tr("Drawing the labels…"))
+            from custody.render.label_pdf import render_labels  # reportlab: only when drawn
+
             with tempfile.TemporaryDirectory(prefix="custody-") as tmp:
                 pdf = self.out or Path(tmp) / "labels.pdf"
                 render_labels(

@@ -18,11 +18,6 @@ from dataclasses import dataclass
 from functools import partial
 
 from custody.context import AppContext
-from custody.render.report_pdf import (
-    render_custody_report,
-    render_inventory,
-    render_shipment_summary,
-)
 from custody.services import reports
 from custody.services.work import Actor
 from custody.ui.tasks import Progress
@@ -87,6 +82,8 @@ def custody_job(ctx: AppContext, actor: Actor | None, raw: str, stages: Stages) 
                 progress.say(stages.compare)
                 progress(done, 0)
 
+        from custody.render.report_pdf import render_custody_report  # reportlab: when drawn
+
         progress.say(stages.chain)
         build = partial(reports.custody_report, raw_sample=raw, progress=step)
         report = ctx.query(build, actor=actor)
@@ -116,6 +113,8 @@ def inventory_job(
     def run(progress: Progress) -> ReportPdf:
         progress.say(stages.reading)
         progress(0, 0)
+        from custody.render.report_pdf import render_inventory
+
         report = ctx.query(partial(reports.inventory, location=location), actor=actor)
         data = _drawn(progress, stages, partial(render_inventory, report))
         progress.check()
@@ -132,6 +131,8 @@ def shipments_job(ctx: AppContext, actor: Actor | None, stages: Stages) -> Repor
     def run(progress: Progress) -> ReportPdf:
         progress.say(stages.reading)
         progress(0, 0)
+        from custody.render.report_pdf import render_shipment_summary
+
         report = ctx.query(reports.shipment_summary, actor=actor)
         data = _drawn(progress, stages, partial(render_shipment_summary, report))
         progress.check()

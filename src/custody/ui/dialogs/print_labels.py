@@ -41,7 +41,6 @@ from custody import keyfile, label_jobs
 from custody.context import AppContext
 from custody.domain.label_templates import TEMPLATES, Calibration, TemplateError
 from custody.errors import CustodyError, StorageError
-from custody.render.label_pdf import calibration_page
 from custody.services import printers
 from custody.ui import printing
 from custody.ui.error_text import error_text, message_text
@@ -263,6 +262,8 @@ class PrintLabelsDialog(QDialog):
         return self.printer
 
     def print_calibration_page(self) -> None:
+        from custody.render.label_pdf import calibration_page  # reportlab: only when drawn
+
         t = TEMPLATES[self.template]
         target = None
         if (

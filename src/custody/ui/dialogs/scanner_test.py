@@ -11,7 +11,7 @@ from __future__ import annotations
 import tempfile
 from html import escape as html_escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 
 from custody.domain.label_templates import TEMPLATES
 from custody.domain.scanner_check import Diagnosis, diagnose, escape
-from custody.render.selftest_pdf import SelftestResult, code128_templates, selftest_page
 from custody.ui.error_text import error_text, message_text
 from custody.ui.labels import stock_title
 from custody.ui.printing import PrintError, available_printers, print_pdf_pages
 from custody.ui.widgets.scan_capture import ScanCapture
+
+if TYPE_CHECKING:
+    from custody.render.selftest_pdf import SelftestResult
 
 __all__ = ["ScannerTestDialog"]
 
@@ -134,6 +136,8 @@ class ScannerTestDialog(QDialog):
 
     def save_label(self, path: Path) -> SelftestResult | None:
         """Write the test label for the chosen stock to ``path``; a clerk message on failure."""
+        from custody.render.selftest_pdf import selftest_page  # reportlab: only when drawn
+
         try:
             result = selftest_page(self.template_name(), path)
         except (ValueError, OSError) as error:
@@ -150,6 +154,8 @@ class ScannerTestDialog(QDialog):
 
     def _show_label_note(self, done: str, result: SelftestResult) -> None:
         if not result.has_code128:
+            from custody.render.selftest_pdf import code128_templates
+
             titles = ", ".join(stock_title(TEMPLATES[name]) for name in code128_templates())
             done += " " + self.tr(
                 "It carries the QR code only: the Code 128 barcode for 1D scanners needs a "
@@ -174,6 +180,8 @@ class ScannerTestDialog(QDialog):
         self.save_label(path)
 
     def _on_print_clicked(self) -> None:
+        from custody.render.selftest_pdf import selftest_page
+
         printer = self.printer_combo.currentText()
         t = TEMPLATES[self.template_name()]
         try:

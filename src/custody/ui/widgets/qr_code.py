@@ -12,8 +12,6 @@ from PySide6.QtCore import QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from custody.render.qr import matrix_runs, qr_matrix
-
 __all__ = ["QUIET_ZONE", "QrCodeWidget", "render_qr_image"]
 
 QUIET_ZONE = 4  # modules of white on each side
@@ -30,6 +28,8 @@ def _side_px(modules: int, module_px: int) -> int:
 
 def _paint_matrix(painter: QPainter, matrix: list[list[bool]], module_px: int) -> None:
     """Dark runs as black rectangles; the origin is the outer corner of the quiet zone."""
+    from custody.render.qr import matrix_runs  # qrcode: imported at the first symbol
+
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(_BLACK)
@@ -63,6 +63,8 @@ def render_qr_image(payload: str, module_px: int) -> QImage:
     """
     if module_px < 1:
         raise ValueError(f"module size must be at least 1 pixel, got {module_px}")
+    from custody.render.qr import qr_matrix
+
     return _matrix_image(qr_matrix(payload), module_px)
 
 
@@ -86,6 +88,8 @@ class QrCodeWidget(QWidget):
         payload = payload or None
         if payload == self._payload:
             return
+        from custody.render.qr import qr_matrix
+
         # Compute first: an unencodable payload raises and leaves the widget as it was.
         matrix = qr_matrix(payload) if payload is not None else None
         self._payload = payload
