@@ -31,9 +31,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
 
 from bench_ui_children import (
     HERE,
@@ -90,32 +92,51 @@ def expectations(db: Path) -> dict[str, Any]:
         middle = conn.execute(
             "SELECT code FROM samples ORDER BY id LIMIT 1 OFFSET ?", (total // 2,)
         ).fetchone()[0]
+        case_number, port = conn.execute(
+            "SELECT case_number, port FROM cases JOIN seizures ON seizures.case_id = cases.id "
+            "ORDER BY cases.id DESC"
+        ).fetchone()
+        location = conn.execute(
+            "SELECT code FROM locations WHERE parent_id IS NULL ORDER BY code"
+        ).fetchone()
+        zone = ZoneInfo(conn.execute("SELECT timezone FROM lab_settings").fetchone()[0])
+        stamp = conn.execute(
+            "SELECT created_at FROM samples ORDER BY id LIMIT 1 OFFSET ?", (total // 2,)
+        ).fetchone()[0]
+        day = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(zone).date()
+        month = day.replace(day=1)
+        next_month = (month + timedelta(days=32)).replace(day=1)
+        f = Filter
         filters = {
-            "all": (None, ""),
-            "id_exact": (None, middle),
-            "id_prefix": (None, f"{prefix}-{year}-5"),
-            "id_none": (None, f"{prefix}-{year + 1}-"),
-            "stored": ("stored", ""),
-            "registered": ("registered", ""),
-            "destroyed": ("destroyed", ""),
-            "registered_prefix": ("registered", f"{prefix}-{year}-5"),
-        }
+            "all": f(),
+            "id_exact": f(prefix=middle),
+            "id_prefix": f(prefix=f"{prefix}-{year}-5"),
+            "id_none": f(prefix=f"{prefix}-{year + 1}-"),
+            "stored": f("stored"),
+            "registered": f("registered"),
+            "destroyed": f("destroyed"),
+            "registered_prefix": f("registered", f"{prefix}-{year}-5"),
+            "case": f(case=case_number),
+            "case_prefix": f(case="/".join(case_number.split("/")[:2]) + "/"),
+            "case_none": f(case="NO-SUCH-CASE/"),
+            "port": f(port=port),
+            "location": f(location=location[0] if location else "NO-SUCH-PLACE"),
+            "day": f(since=day.isoformat(), until=day.isoformat()),
+            "month": f(since=month.isoformat(), until=(next_month - timedelta(days=1)).isoformat()),
+            "from_day": f(since=day.isoformat()),
+            "stored_port": f("stored", port=port),
+            "registered_case_day": f("registered", case=case_number, since=day.isoformat(),
+                                     until=day.isoformat()),
+            "prefix_port": f(prefix=f"{prefix}-{year}-5", port=port),
+        }  # fmt: skip
         found: dict[str, Any] = {}
-        for key, (status, text) in filters.items():
-            where, params = ["1"], []
-            if status:
-                where.append("status = ?")
-                params.append(status)
-            if text:
-                where.append("code >= ? AND code < ?")
-                params += [text.upper(), text.upper() + "\U0010ffff"]
-            sql = f"FROM samples WHERE {' AND '.join(where)}"
+        for key, want in filters.items():
+            sql, params = _where(want, zone)
             first = conn.execute(f"SELECT code {sql} ORDER BY code LIMIT 1", params).fetchone()
             last = conn.execute(f"SELECT code {sql} ORDER BY code DESC LIMIT 1", params).fetchone()
             rows = conn.execute(f"SELECT COUNT(*) {sql}", params).fetchone()[0]
             found[key] = {
-                "status": status,
-                "prefix": text,
+                **want._asdict(),
                 "first": first[0] if first else None,
                 "last": last[0] if last else None,
                 "rows": rows,
@@ -123,6 +144,56 @@ def expectations(db: Path) -> dict[str, Any]:
         return found
     finally:
         conn.close()
+
+
+class Filter(NamedTuple):
+    """One table step's filter, as typed into the bar (dates: the lab's days, ISO)."""
+
+    status: str | None = None
+    prefix: str = ""
+    case: str = ""
+    port: str | None = None
+    location: str = ""
+    since: str = ""
+    until: str = ""
+
+
+def _where(want: Filter, zone: ZoneInfo) -> tuple[str, list[Any]]:
+    """The raw SQL (FROM … WHERE …) of a filter: the parent's own oracle, not the app's."""
+    top = "\U0010ffff"
+    where, params = ["1"], []
+    if want.status:
+        where.append("status = ?")
+        params.append(want.status)
+    if want.prefix:
+        where.append("code >= ? AND code < ?")
+        params += [want.prefix.upper(), want.prefix.upper() + top]
+    if want.case:
+        where.append(
+            "exhibit_id IN (SELECT exhibits.id FROM exhibits JOIN cases ON cases.id = "
+            "exhibits.case_id WHERE case_number >= ? AND case_number < ?)"
+        )
+        params += [want.case.upper(), want.case.upper() + top]
+    if want.port:
+        where.append(
+            "exhibit_id IN (SELECT exhibits.id FROM exhibits JOIN seizures ON seizures.id = "
+            "exhibits.seizure_id WHERE port = ?)"
+        )
+        params.append(want.port)
+    if want.location:
+        where.append(
+            "location_id IN (WITH RECURSIVE tree(id) AS (SELECT id FROM locations WHERE code = ?"
+            " UNION ALL SELECT locations.id FROM locations JOIN tree ON parent_id = tree.id)"
+            " SELECT id FROM tree)"
+        )
+        params.append(want.location.upper())
+    for text, op, days in ((want.since, ">=", 0), (want.until, "<", 1)):
+        if text:
+            local = datetime.combine(date.fromisoformat(text) + timedelta(days=days), clock_time(0))
+            moment = local.replace(tzinfo=zone).astimezone(UTC)
+            where.append(f"created_at {op} ?")
+            params.append(moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
+    return f"FROM samples WHERE {' AND '.join(where)}", params
 
 
 def median_steps(runs: list[dict[str, Any]]) -> dict[str, Any]:

@@ -148,7 +148,6 @@ def table(db: str, expect_path: str) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from custody.domain.enums import SampleStatus
     from custody.services import lab
     from custody.ui.views.samples import SamplesView
 
@@ -206,16 +205,30 @@ def table(db: str, expect_path: str) -> int:
 
     drive.run("drag the scroll bar to the middle", middle, middle_ready, widget=viewport)
 
-    def set_filters(status: SampleStatus | None, prefix: str) -> Any:
+    def set_filters(want: dict[str, Any]) -> Any:
+        """Fill every field as a person would, then Enter (which applies at once)."""
+
         def act() -> None:
-            view = drive.view
-            combo_index = view.status_combo.findData(status.value if status else None)
-            if view.prefix_edit.text() != prefix:
-                view.prefix_edit.setText(prefix)
-            if view.status_combo.currentIndex() != combo_index:
-                view.status_combo.setCurrentIndex(combo_index)  # applies at once
-            else:
-                QTest.keyClick(view.prefix_edit, Qt.Key.Key_Return)  # applies at once
+            bar = drive.view.filters
+            fields = (
+                (bar.prefix_edit, want["prefix"]),
+                (bar.case_edit, want["case"]),
+                (bar.location_edit, want["location"]),
+                (bar.from_edit, want["since"]),
+                (bar.to_edit, want["until"]),
+            )
+            for edit, text in fields:
+                edit.blockSignals(True)  # no delayed apply per field: Enter applies them all
+                edit.setText(text)
+                edit.blockSignals(False)
+            for combo, value in (
+                (bar.status_combo, want["status"]),
+                (bar.port_combo, want["port"]),
+            ):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(combo.findData(value))
+                combo.blockSignals(False)
+            QTest.keyClick(bar.prefix_edit, Qt.Key.Key_Return)
 
         return act
 
@@ -227,12 +240,22 @@ def table(db: str, expect_path: str) -> int:
         ("registered", "filter: status Registered"),
         ("destroyed", "filter: status Destroyed"),
         ("registered_prefix", "filter: status Registered + ID prefix"),
+        ("case", "filter: one case"),
+        ("case_prefix", "filter: case number prefix"),
+        ("case_none", "filter: case with no match"),
+        ("port", "filter: port of seizure"),
+        ("location", "filter: location and what is inside"),
+        ("day", "filter: registered on one day"),
+        ("month", "filter: registered in one month"),
+        ("from_day", "filter: registered from a day on"),
+        ("stored_port", "filter: status Stored + port"),
+        ("registered_case_day", "filter: Registered + case + one day"),
+        ("prefix_port", "filter: ID prefix + port"),
         ("all", "filter: cleared (all samples)"),
     ):
         want = expect[key]
-        status = SampleStatus(want["status"]) if want["status"] else None
-        drive.run(label, set_filters(status, want["prefix"]), shows(key), widget=viewport)
-        drive.steps[-1]["filter"] = {"status": want["status"], "prefix": want["prefix"]}
+        drive.run(label, set_filters(want), shows(key), widget=viewport)
+        drive.steps[-1]["filter"] = {k: want[k] for k in want if k not in ("first", "last")}
         drive.steps[-1]["expected_rows"] = want["rows"]
 
     peak = memory_kib()

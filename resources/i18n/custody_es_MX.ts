@@ -2155,6 +2155,77 @@ Registrado: {before} g → {after} g. Revise la balanza y el sello, y avise a su
     </message>
 </context>
 <context>
+    <name>SampleFilterBar</name>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>number or its start: FED/CDMX/</source>
+        <translation>número o su inicio: FED/CDMX/</translation>
+    </message>
+    <message>
+        <source>code, e.g. VAULT-A</source>
+        <translation>clave, p. ej. VAULT-A</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>Sample &amp;ID starts with:</source>
+        <translation>El &amp;ID de muestra empieza con:</translation>
+    </message>
+    <message>
+        <source>&amp;Case:</source>
+        <translation>&amp;Caso:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Ubicación:</translation>
+    </message>
+    <message>
+        <source>Registered fr&amp;om:</source>
+        <translation>Registrada &amp;desde:</translation>
+    </message>
+    <message>
+        <source>&amp;up to:</source>
+        <translation>has&amp;ta:</translation>
+    </message>
+    <message>
+        <source>Registered from</source>
+        <translation>Registrada desde</translation>
+    </message>
+    <message>
+        <source>Up to</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>The &apos;from&apos; date ({start}) is after the &apos;up to&apos; date ({end}).</source>
+        <translation>La fecha &apos;desde&apos; ({start}) es posterior a la fecha &apos;hasta&apos; ({end}).</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{text}&apos; is not a date; type it as YYYY-MM-DD, e.g. {e}.</source>
+        <translation>{field}: &apos;{text}&apos; no es una fecha; escríbala como AAAA-MM-DD, p. ej. {e}.</translation>
+    </message>
+</context>
+<context>
     <name>SampleTableModel</name>
     <message>
         <source>Sample ID</source>
@@ -2234,18 +2305,6 @@ Registrado: {before} g → {after} g. Revise la balanza y el sello, y avise a su
 </context>
 <context>
     <name>SamplesView</name>
-    <message>
-        <source>All</source>
-        <translation>Todos</translation>
-    </message>
-    <message>
-        <source>&amp;Status:</source>
-        <translation>&amp;Estado:</translation>
-    </message>
-    <message>
-        <source>Sample &amp;ID starts with:</source>
-        <translation>El &amp;ID de muestra empieza con:</translation>
-    </message>
     <message>
         <source>Counting samples</source>
         <translation>Contando muestras</translation>

@@ -15,7 +15,8 @@ from sqlalchemy import event
 
 from custody import demo
 from custody.context import AppContext
-from custody.db import dashboard_queries, queries
+from custody.db import dashboard_queries, queries, sample_queries
+from custody.db.models import Location
 from custody.domain.enums import SampleStatus
 
 STORED = SampleStatus.STORED
@@ -33,9 +34,17 @@ def ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
     context.close()
 
 
+def split(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """sample_page's arguments, with the filter fields gathered into its criteria."""
+    fields = set(sample_queries.SampleCriteria.__dataclass_fields__)
+    criteria = sample_queries.SampleCriteria(**{k: v for k, v in kwargs.items() if k in fields})
+    rest = {k: v for k, v in kwargs.items() if k not in fields}
+    return {"after_code": None, "limit": 200, "criteria": criteria, **rest}
+
+
 def page(ctx: AppContext, **kwargs: Any) -> list[str]:
-    values = {"after_code": None, "limit": 200, "status": None, "code_prefix": None, **kwargs}
-    return [row[1] for row in ctx.query(lambda w: queries.sample_page(w.session, **values))]
+    values = split(kwargs)
+    return [row[1] for row in ctx.query(lambda w: sample_queries.sample_page(w.session, **values))]
 
 
 def all_codes(ctx: AppContext, status: SampleStatus | None = None) -> list[str]:
@@ -73,8 +82,10 @@ def test_a_prefix_pages_backward_too(ctx: AppContext) -> None:
 
 def test_a_bounded_count_stops_at_its_limit(ctx: AppContext) -> None:
     def count(**kwargs: Any) -> int:
-        values = {"status": None, "code_prefix": None, **kwargs}
-        return ctx.query(lambda w: queries.count_samples(w.session, **values))
+        values = split(kwargs)
+        del values["after_code"], values["limit"]
+        limit = kwargs.get("limit")
+        return ctx.query(lambda w: sample_queries.count_samples(w.session, limit=limit, **values))
 
     assert count() == 11 and count(limit=3) == 3 and count(limit=50) == 11
     assert count(status=STORED) == 10 and count(status=STORED, limit=4) == 4
@@ -119,8 +130,8 @@ def plans(ctx: AppContext, run: Callable[[Any], object]) -> list[str]:
 def test_a_status_page_walks_the_status_code_index_without_sorting(
     ctx: AppContext, kwargs: dict[str, Any]
 ) -> None:
-    values = {"after_code": None, "limit": 200, "code_prefix": None, **kwargs}
-    lines = plans(ctx, lambda w: queries.sample_page(w.session, **values))
+    values = split(kwargs)
+    lines = plans(ctx, lambda w: sample_queries.sample_page(w.session, **values))
     samples = [line for line in lines if " samples " in f"{line} "]
     assert samples and all("ix_samples_status_code" in line for line in samples), lines
     assert not any("TEMP B-TREE" in line for line in lines), lines  # was: sort every match
@@ -128,8 +139,8 @@ def test_a_status_page_walks_the_status_code_index_without_sorting(
 
 def test_pages_without_a_status_walk_the_code_index(ctx: AppContext) -> None:
     for kwargs in ({"skip": 5}, {"backward": True}, {"code_prefix": "MX-AICM-2026-0000"}):
-        values = {"after_code": None, "limit": 200, "status": None, "code_prefix": None, **kwargs}
-        lines = plans(ctx, lambda w, v=values: queries.sample_page(w.session, **v))
+        values = split(kwargs)
+        lines = plans(ctx, lambda w, v=values: sample_queries.sample_page(w.session, **v))
         assert not any("TEMP B-TREE" in line for line in lines), lines
         assert any("sqlite_autoindex_samples_1" in line for line in lines), lines
 
@@ -137,11 +148,11 @@ def test_pages_without_a_status_walk_the_code_index(ctx: AppContext) -> None:
 def test_dashboard_aggregates_read_indexes_only(ctx: AppContext) -> None:
     since = datetime(2025, 12, 1, tzinfo=UTC)
     months = plans(ctx, lambda w: dashboard_queries.samples_by_month(w.session, since))
-    assert any("COVERING INDEX ix_samples_created_at" in line for line in months), months
+    assert any("COVERING INDEX ix_samples_created_code" in line for line in months), months
     assert not any("TEMP B-TREE" in line for line in months), months  # was: substr + sort
     ports = plans(ctx, lambda w: dashboard_queries.samples_by_port(w.session))
     samples = [line for line in ports if " samples " in f"{line} "]
-    assert samples == ["SCAN samples USING COVERING INDEX ix_samples_exhibit_id"], ports
+    assert samples == ["SCAN samples USING COVERING INDEX ix_samples_exhibit_code"], ports
     statuses = plans(ctx, lambda w: dashboard_queries.samples_by_status(w.session))
     assert statuses == ["SCAN samples USING COVERING INDEX ix_samples_status_code"], statuses
 
@@ -156,3 +167,78 @@ def test_samples_by_month_counts_each_month_from_since(ctx: AppContext) -> None:
     assert months[f"{now:%Y-%m}"] == total
     later = datetime(now.year + 1, 1, 1, tzinfo=UTC)
     assert ctx.query(lambda w: dashboard_queries.samples_by_month(w.session, later)) == {}
+
+
+def narrowing_plans(ctx: AppContext, **kwargs: Any) -> list[str]:
+    values = split(kwargs)
+    lines = plans(ctx, lambda w: sample_queries.sample_page(w.session, **values))
+    return [line for line in lines if " samples " in f"{line} "]
+
+
+def location_ids(ctx: AppContext, code: str) -> tuple[int, ...]:
+    found = ctx.query(lambda w: sample_queries.location_subtree(w.session, code))
+    assert found is not None
+    return found
+
+
+SINCE = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("term", "index"),
+    [
+        ({"case_prefix": "FED/COL/"}, "ix_samples_exhibit_code"),
+        ({"port": "MZO"}, "ix_samples_exhibit_code"),
+        ({"location_ids": "VAULT-A-S1"}, "ix_samples_location_code"),
+        ({"since": SINCE}, "ix_samples_created_code"),
+    ],
+)
+@pytest.mark.parametrize("extra", [{}, {"status": STORED}, {"after_code": "MX-AICM-2026-000002"}])
+def test_a_selective_filter_reads_its_own_index_never_every_sample(
+    ctx: AppContext, term: dict[str, Any], index: str, extra: dict[str, Any]
+) -> None:
+    if "location_ids" in term:
+        term = {"location_ids": location_ids(ctx, term["location_ids"])}
+    for paging in ({}, {"skip": 2}, {"backward": True}):
+        lines = narrowing_plans(ctx, **term, **extra, **paging)
+        assert lines and not any(line.startswith("SCAN samples") for line in lines), lines
+        assert any(index in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    "term",
+    [{"case_prefix": "FED/"}, {"port": "AICM"}, {"location_ids": "VAULT-A"}, {"since": SINCE}],
+)
+@pytest.mark.parametrize("status", [None, STORED])
+def test_a_wide_filter_walks_the_code_index_and_stops_at_the_limit(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch, term: dict[str, Any], status: Any
+) -> None:
+    """Wide (here: every filter, the threshold is 1): no sort of the matches, the code index
+    (or (status, code)) leads and the page stops at its LIMIT."""
+    monkeypatch.setattr(sample_queries, "SELECTIVE_BELOW", 1)
+    if "location_ids" in term:
+        term = {"location_ids": location_ids(ctx, term["location_ids"])}
+    code_index = "ix_samples_status_code" if status else "sqlite_autoindex_samples_1"
+    for paging in ({}, {"after_code": "MX-AICM-2026-000002"}, {"backward": True}, {"skip": 3}):
+        values = split({**term, "status": status, **paging})
+        lines = plans(ctx, lambda w, v=values: sample_queries.sample_page(w.session, **v))
+        page_lines = [line for line in lines if "TEMP B-TREE" in line]
+        assert page_lines == [], lines
+        assert any(code_index in line for line in lines), lines
+
+
+def test_location_subtree_is_the_location_and_everything_inside(ctx: AppContext) -> None:
+    def codes(code: str) -> set[str] | None:
+        def run(w: Any) -> set[str] | None:
+            ids = sample_queries.location_subtree(w.session, code)
+            if ids is None:
+                return None
+            rows = queries.all_of(w.session, Location, order_by="id")
+            return {row.code for row in rows if row.id in ids}
+
+        return ctx.query(run)
+
+    assert codes("VAULT-A-S1") == {"VAULT-A-S1", "VAULT-A-S1-B01", "VAULT-A-S1-B02"}
+    assert codes("VAULT-A-S2-B01") == {"VAULT-A-S2-B01"}
+    assert codes("VAULT-A") is not None and len(codes("VAULT-A") or ()) == 6
+    assert codes("NOPE") is None

@@ -102,10 +102,10 @@ def test_a_failed_count_keeps_the_list_paging(
 ) -> None:
     real = lookup.count_samples
 
-    def busy_when_exact(work, status=None, code_prefix=None, *, limit=None):  # type: ignore[no-untyped-def]
+    def busy_when_exact(work, status=None, code_prefix=None, *, limit=None, where=None):  # type: ignore[no-untyped-def]
         if limit is None:
             raise StorageError("The database is busy (another workstation is writing).")
-        return real(work, status, code_prefix, limit=limit)
+        return real(work, status, code_prefix, limit=limit, where=where)
 
     monkeypatch.setattr(lookup, "count_samples", busy_when_exact)
     view = open_view(qtbot, signed_in, lab_view)

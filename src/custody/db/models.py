@@ -136,12 +136,18 @@ class Sample(Base):
     """What travels to the lab. Every sub-sample is a Sample with its own ID."""
 
     __tablename__ = "samples"
-    # Filter by status, page by code (keyset): one index serves both (see migration 0005).
-    __table_args__ = (Index("ix_samples_status_code", "status", "code"),)
+    # Filter by status, exhibit (case, port), location or registration time, page by code
+    # (keyset): each index serves its filter and the code order (migrations 0005 and 0006).
+    __table_args__ = (
+        Index("ix_samples_status_code", "status", "code"),
+        Index("ix_samples_exhibit_code", "exhibit_id", "code"),
+        Index("ix_samples_location_code", "location_id", "code"),
+        Index("ix_samples_created_code", "created_at", "code"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)  # MX-AICM-2026-000123
     code_key: Mapped[str] = mapped_column(String(40), unique=True)  # without hyphens
-    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id"), index=True)
+    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id"))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("samples.id"), index=True)
     description: Mapped[str] = mapped_column(Text)
     presumptive_substance: Mapped[str | None] = mapped_column(String(200))
@@ -153,9 +159,9 @@ class Sample(Base):
     weighed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     hazard: Mapped[bool] = mapped_column()
     status: Mapped[SampleStatus] = mapped_column(enum_column(SampleStatus))
-    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), index=True)
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
     holder_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
 
 

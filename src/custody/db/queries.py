@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, func, literal_column, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from custody.db.base import Base
@@ -22,7 +22,7 @@ from custody.db.models import (
     Sample,
     Seal,
 )
-from custody.domain.enums import SampleStatus, SealState
+from custody.domain.enums import SealState
 
 __all__ = ["Session"]
 
@@ -127,82 +127,6 @@ def sample_view_row(
     value = sample_id if sample_id is not None else key
     row = session.connection().execute(statement, {"value": value}).first()
     return None if row is None else tuple(row)
-
-
-_PAGE = (
-    select(
-        Sample.id,
-        Sample.code,
-        Case.case_number,
-        Exhibit.number,
-        Sample.description,
-        Sample.status,
-        Location.code,
-        Sample.net_weight,
-        Sample.created_at,
-    )
-    .join(Exhibit, Sample.exhibit_id == Exhibit.id)
-    .join(Case, Exhibit.case_id == Case.id)
-    .outerjoin(Location, Sample.location_id == Location.id)
-)
-
-
-def sample_page(
-    session: Session,
-    *,
-    after_code: str | None,
-    limit: int,
-    status: SampleStatus | None,
-    code_prefix: str | None,
-    before_code: str | None = None,
-    skip: int = 0,
-    backward: bool = False,
-) -> list[tuple[Any, ...]]:
-    """Keyset page ordered by sample code: O(page) at any depth (index on samples.code, or on
-    (status, code) with a status filter).
-
-    Forward: the `limit` samples after `after_code` (from the first when None). Backward: the
-    `limit` samples before `before_code` (from the last when None), returned in code order.
-    `skip` first passes over that many matching samples, counted from where the page starts
-    (an OFFSET on the index alone, in a subquery: O(skip), no join per skipped row)."""
-    order = Sample.code.desc() if backward else Sample.code
-    bound = []
-    if backward and before_code is not None:
-        bound.append(Sample.code < before_code)
-    if not backward and after_code is not None:
-        bound.append(Sample.code > after_code)
-    query = _filtered(_PAGE.where(*bound), status, code_prefix).order_by(order).limit(limit)
-    if skip > 0:
-        seek = _filtered(select(Sample.code).where(*bound), status, code_prefix)
-        start = seek.order_by(order).offset(skip).limit(1).scalar_subquery()
-        query = query.where(Sample.code <= start if backward else Sample.code >= start)
-    rows = [tuple(row) for row in session.connection().execute(query)]
-    return rows[::-1] if backward else rows
-
-
-def count_samples(
-    session: Session,
-    *,
-    status: SampleStatus | None,
-    code_prefix: str | None,
-    limit: int | None = None,
-) -> int:
-    """How many samples match; with `limit`, counting stops there (O(limit), not O(table))."""
-    if limit is None:
-        query = _filtered(select(func.count()).select_from(Sample), status, code_prefix)
-    else:
-        matching = _filtered(select(literal_column("1")).select_from(Sample), status, code_prefix)
-        query = select(func.count()).select_from(matching.limit(limit).subquery())
-    return int(session.scalar(query) or 0)
-
-
-def _filtered(query: Any, status: SampleStatus | None, code_prefix: str | None) -> Any:
-    if status is not None:
-        query = query.where(Sample.status == status)
-    if code_prefix:
-        prefix = code_prefix.strip().upper()  # an index range, not a LIKE scan
-        query = query.where(Sample.code >= prefix, Sample.code < prefix + "\U0010ffff")
-    return query
 
 
 def sample_events(

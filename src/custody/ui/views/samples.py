@@ -1,4 +1,6 @@
-"""The Samples view: every sample of the lab in a lazy table, filtered by status and ID prefix.
+"""The Samples view: every sample of the lab in a lazy table, filtered by status, ID prefix,
+case, storage location (with everything inside it), registration dates and port of seizure
+(`SampleFilterBar`; a bad filter gets its message next to the fields).
 
 Typing or scanning an ID into the prefix field filters at once. A filter shows its first page
 at once (keyset); a cheap count bounded at `WINDOW_MIN_ROWS` tells a short list (its exact
@@ -14,14 +16,10 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QMessageBox,
     QTableView,
     QVBoxLayout,
@@ -30,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from custody.context import AppContext
 from custody.domain.enums import SampleStatus
-from custody.errors import CustodyError
-from custody.services import lookup
+from custody.errors import CustodyError, NotFound, ValidationError
+from custody.services import locations, lookup
 from custody.services.lab import LabView
-from custody.services.lookup import SampleRow
+from custody.services.lookup import SampleFilter, SampleRow
 from custody.services.work import Actor
 from custody.ui.error_text import error_text
 from custody.ui.labels import status_label
@@ -45,8 +43,9 @@ from custody.ui.models.sample_table import (
     SampleTableModel,
 )
 from custody.ui.tasks import Progress, Task, run_task
+from custody.ui.widgets.sample_filter_bar import FILTER_DELAY_MS as FILTER_DELAY_MS
+from custody.ui.widgets.sample_filter_bar import FilterError, SampleFilterBar
 
-FILTER_DELAY_MS = 250  # typing in the ID filter reloads after a short pause
 WINDOW_MIN_ROWS = 1_000  # longer lists are counted off the GUI thread, then shown whole
 _NEVER_MS = 2**31 - 1  # a count shows no progress dialog
 SIZE_FROM_ROWS = 40  # column widths fit the first rows (the screenful a person sees first)
@@ -76,8 +75,9 @@ class SamplesView(QWidget):
         self._window_min = max(1, window_min_rows)
         self._count_task: Task | None = None
         self._generation = 0  # a count for an older filter is dropped
+        self._filtered = False  # a filter beyond status: counts read "Matching: …"
         self.model = SampleTableModel(
-            _loader(ctx, None, ""), lab.timezone, page_size=page_size, parent=self
+            _loader(ctx, SampleFilter()), lab.timezone, page_size=page_size, parent=self
         )
         self.model.load_failed.connect(self._on_model_load_failed)
         self.model.page_loaded.connect(self._update_count)
@@ -122,37 +122,16 @@ class SamplesView(QWidget):
     # --- building ---------------------------------------------------------------------------
 
     def _build_filters(self) -> None:
-        bar = QHBoxLayout()
-        self.status_combo = QComboBox()
-        self.status_combo.setObjectName("status_filter")
-        self.status_combo.addItem(self.tr("All"), None)
-        for status in SampleStatus:
-            self.status_combo.addItem(status_label(status), status.value)
-        self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.prefix_edit = QLineEdit()
-        self.prefix_edit.setObjectName("prefix_filter")
-        self.prefix_edit.setClearButtonEnabled(True)
-        self.prefix_edit.setPlaceholderText(f"{self.lab.site_prefix}-2026-0000…")
-        self.prefix_edit.setMaxLength(40)
-        width = self.prefix_edit.fontMetrics().horizontalAdvance("MX-AICM-2026-000000000") + 48
-        self.prefix_edit.setFixedWidth(width)
-        status_caption = QLabel(self.tr("&Status:"))
-        status_caption.setBuddy(self.status_combo)
-        prefix_caption = QLabel(self.tr("Sample &ID starts with:"))
-        prefix_caption.setBuddy(self.prefix_edit)
-        for widget in (status_caption, self.status_combo, _gap(), prefix_caption, self.prefix_edit):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.setContentsMargins(4, 2, 4, 2)
-        self._layout.addLayout(bar)
-
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self.apply_filter)
-        self.status_combo.currentIndexChanged.connect(self.apply_filter)
-        self.prefix_edit.textChanged.connect(self._filter_timer.start)
-        self.prefix_edit.returnPressed.connect(self.apply_filter)
+        self.filters = SampleFilterBar(self.lab.site_prefix)
+        self.status_combo = self.filters.status_combo
+        self.prefix_edit = self.filters.prefix_edit
+        try:
+            codes = [row.code for row in self.ctx.query(locations.list_locations)]
+        except CustodyError:
+            codes = []  # the field still takes a typed code
+        self.filters.set_locations(codes)
+        self._layout.addWidget(self.filters)
+        self.filters.filter_changed.connect(self.apply_filter)
 
     def _build_table(self) -> None:
         self.table = QTableView()
@@ -184,38 +163,53 @@ class SamplesView(QWidget):
         return self.prefix_edit.text().strip()
 
     def apply_filter(self) -> None:
-        """Reload the table from the first sample with the current filter."""
-        self._filter_timer.stop()
-        status, prefix = self.current_status(), self.current_prefix()
+        """Reload the table from the first sample with the current filter. A filter that
+        cannot apply (a date that is no date, an unknown location…) empties the table and
+        says why next to the fields."""
+        self.filters.stop_pending()
         self._stop_counting()
         self._total = self._more_than = None
-        self.model.set_loader(_loader(self.ctx, status, prefix))  # the first page, at once
-        self.table.scrollToTop()
-        if self.model.exhausted:  # it all fit in the first page
-            self._total = None if prefix else self.model.rowCount()
-            self._update_count()
-            return
-        try:  # O(WINDOW_MIN_ROWS) at most, never O(samples)
+        try:
+            where = self.filters.current()
+            # O(WINDOW_MIN_ROWS) at most, never O(samples); it checks the filter too.
             bounded = self.ctx.query(
-                partial(lookup.count_samples, status=status, code_prefix=prefix or None,
-                        limit=self._window_min)
-            )  # fmt: skip
+                partial(lookup.count_samples, where=where, limit=self._window_min)
+            )
+        except FilterError as error:
+            self._refuse(str(error))
+            return
+        except (ValidationError, NotFound) as error:
+            self._refuse(error_text(error))
+            return
         except CustodyError as error:
             self._on_model_load_failed(error_text(error))
             return
-        if bounded < self._window_min:  # short: paging as it scrolls is enough
-            self._total = None if prefix else bounded
+        self.filters.show_error(None)
+        self._filtered = where != SampleFilter(status=where.status)
+        self.model.set_loader(_loader(self.ctx, where))  # the first page, at once
+        self.table.scrollToTop()
+        if self.model.exhausted:  # it all fit in the first page
+            self._total = None if self._filtered else self.model.rowCount()
+        elif bounded < self._window_min:  # short: paging as it scrolls is enough
+            self._total = None if self._filtered else bounded
         else:
             self._more_than = bounded
-            self._start_counting(status, prefix)
+            self._start_counting(where)
         self._update_count()
 
-    def _start_counting(self, status: SampleStatus | None, prefix: str) -> None:
+    def _refuse(self, message: str) -> None:
+        """A filter that cannot apply: no rows (none of them would be what was asked)."""
+        self.filters.show_error(message)
+        self._filtered = True
+        self.model.set_loader(_no_rows)
+        self._update_count()
+
+    def _start_counting(self, where: SampleFilter) -> None:
         generation = self._generation
         ctx, actor = self.ctx, self.ctx.actor
 
         def count(progress: Progress) -> int:
-            total = _count(ctx, actor, status, prefix)
+            total = _count(ctx, actor, where)
             progress.check()  # a newer filter cancelled this count: drop it
             return total
 
@@ -223,7 +217,7 @@ class SamplesView(QWidget):
             self,
             self.tr("Counting samples"),
             count,
-            partial(self._on_count_done, generation, _pager(ctx, status, prefix)),
+            partial(self._on_count_done, generation, _pager(ctx, where)),
             partial(self._on_count_failed, generation),
             on_cancelled=lambda: None,
             show_after_ms=_NEVER_MS,
@@ -252,7 +246,7 @@ class SamplesView(QWidget):
     # --- count -------------------------------------------------------------------------
 
     def _update_count(self) -> None:
-        prefix = bool(self.current_prefix())
+        prefix = self._filtered
         if self._more_than is not None:  # a long list; its exact count is running or failed
             more = self._samples(self._more_than)
             if prefix and self.counting:
@@ -294,20 +288,16 @@ class SamplesView(QWidget):
             return []
 
 
-def _gap() -> QWidget:
-    gap = QWidget()
-    gap.setFixedWidth(16)
-    return gap
+def _no_rows(_after_code: str | None, _limit: int) -> Sequence[SampleRow]:
+    return []
 
 
-def _count(ctx: AppContext, actor: Actor | None, status: SampleStatus | None, prefix: str) -> int:
+def _count(ctx: AppContext, actor: Actor | None, where: SampleFilter) -> int:
     """The exact number of matching samples (O(matches): run it off the GUI thread)."""
-    return ctx.query(
-        partial(lookup.count_samples, status=status, code_prefix=prefix or None), actor=actor
-    )
+    return ctx.query(partial(lookup.count_samples, where=where), actor=actor)
 
 
-def _pager(ctx: AppContext, status: SampleStatus | None, prefix: str) -> Pager:
+def _pager(ctx: AppContext, where: SampleFilter) -> Pager:
     """Window-mode pages of samples matching the filter (read-only)."""
 
     def load(request: PageRequest) -> Sequence[SampleRow]:
@@ -319,26 +309,19 @@ def _pager(ctx: AppContext, status: SampleStatus | None, prefix: str) -> Pager:
                 skip=request.skip,
                 backward=request.backward,
                 limit=request.limit,
-                status=status,
-                code_prefix=prefix or None,
+                where=where,
             )
         )
 
     return load
 
 
-def _loader(ctx: AppContext, status: SampleStatus | None, prefix: str) -> Loader:
+def _loader(ctx: AppContext, where: SampleFilter) -> Loader:
     """Pages of samples matching the filter, through the lookup service (read-only)."""
 
     def load(after_code: str | None, limit: int) -> Sequence[SampleRow]:
         return ctx.query(
-            partial(
-                lookup.sample_page,
-                after_code=after_code,
-                limit=limit,
-                status=status,
-                code_prefix=prefix or None,
-            )
+            partial(lookup.sample_page, after_code=after_code, limit=limit, where=where)
         )
 
     return load
