@@ -12,13 +12,11 @@ from datetime import UTC
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
-
 from custody.services.journal_view import JournalLine
 from custody.ui.i18n import format_date_time
 from custody.ui.models.keyset import PAGE_SIZE as PAGE_SIZE
 from custody.ui.models.keyset import ROW_ROLE as ROW_ROLE
-from custody.ui.models.keyset import Index, KeysetTableModel
+from custody.ui.models.keyset import KeysetTableModel
 
 JournalLoader = Callable[[int | None, int], Sequence[JournalLine]]
 
@@ -51,25 +49,6 @@ class JournalTableModel(KeysetTableModel):
 
     def row_at(self, row: int) -> JournalLine:
         return self._rows[row]
-
-    # --- Qt overrides -----------------------------------------------------------------------
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        row, column = index.row(), index.column()
-        if not (0 <= row < len(self._rows) and 0 <= column < len(self._headers)):
-            return None
-        line = self._rows[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(line, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(line, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self.alignment(column)
-        if role == ROW_ROLE:
-            return line
-        return None
 
     # --- formatting -------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ A view injects a loader `(after_key, limit) -> rows` returning the rows that fol
 the last row loaded (a filter change is a new loader, `set_loader`); the model asks for the next
 page when the view scrolls near the end (`canFetchMore`/`fetchMore`), so opening a list of
 1,000,000 rows costs one page. Rows are frozen records with no database knowledge. A subclass
-sets `_headers`, names the key of a row (`_key`) and formats cells (`data`).
+sets `_headers`, names the key of a row (`_key`) and formats cells (`_display`, `_tooltip`).
 """
 
 from __future__ import annotations
@@ -135,11 +135,33 @@ class KeysetTableModel(QAbstractTableModel):
             return self.alignment(section)
         return None
 
-    def _cell(self, index: Index) -> tuple[Any, int] | None:
-        """The row record and column of a valid cell index (None otherwise)."""
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
             return None
-        row, column = index.row(), index.column()
-        if not (0 <= row < len(self._rows) and 0 <= column < len(self._headers)):
+        column = index.column()
+        if not 0 <= column < len(self._headers):
             return None
-        return self._rows[row], column
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self.alignment(column)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ROW_ROLE):
+            return None
+        record = self._record(index.row())
+        if record is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(record, column)
+        return record
+
+    # --- what a subclass formats ------------------------------------------------------------
+
+    def _record(self, row: int) -> Any:
+        """The row record shown at `row` (None when there is none loaded there)."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def _display(self, record: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def _tooltip(self, record: Any, column: int) -> str | None:
+        return None

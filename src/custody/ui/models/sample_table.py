@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QTimer
 
 from custody.errors import CustodyError
 from custody.services.lookup import SampleRow
@@ -182,25 +182,6 @@ class SampleTableModel(KeysetTableModel):
 
     def canFetchMore(self, parent: Index) -> bool:
         return self._total is None and super().canFetchMore(parent)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        column = index.column()
-        if not 0 <= column < len(self._headers):
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self.alignment(column)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ROW_ROLE):
-            return None
-        sample = self._record(index.row())
-        if sample is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(sample, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(sample, column)
-        return sample
 
     # --- formatting -------------------------------------------------------------------------
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
-    Qt,
 )
 
 from custody.domain.enums import ShipmentStatus
@@ -24,7 +23,7 @@ from custody.services.shipment_views import ShipmentRow
 from custody.ui.i18n import format_date_time
 from custody.ui.models.keyset import PAGE_SIZE as PAGE_SIZE
 from custody.ui.models.keyset import ROW_ROLE as ROW_ROLE
-from custody.ui.models.keyset import Index, KeysetTableModel
+from custody.ui.models.keyset import KeysetTableModel
 
 Loader = Callable[[int | None, int], Sequence[ShipmentRow]]
 
@@ -103,25 +102,6 @@ class ShipmentTableModel(KeysetTableModel):
             if past or not self.canFetchMore(QModelIndex()):
                 return None
             self.fetchMore(QModelIndex())
-
-    # --- Qt overrides -----------------------------------------------------------------------
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        row, column = index.row(), index.column()
-        if not (0 <= row < len(self._rows) and 0 <= column < len(self._headers)):
-            return None
-        shipment = self._rows[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(shipment, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(shipment, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self.alignment(column)
-        if role == ROW_ROLE:
-            return shipment
-        return None
 
     # --- formatting -------------------------------------------------------------------------
 
