@@ -17,7 +17,7 @@ from svc_support import journal_rows
 
 from custody.domain.enums import EventType, SampleStatus, ShipmentStatus
 from custody.errors import IllegalTransition, PermissionDenied, ValidationError
-from custody.services import audit, lookup, receiving, shipments
+from custody.services import audit, lookup, receipt_closing, receiving, shipments
 from custody.services.receiving import Reconciliation
 from lab_support import Lab
 
@@ -67,9 +67,9 @@ def test_all_present_closes_clean(lab_db: Lab) -> None:
         assert last.event_type is EventType.RECEIVE and last.seal_intact is True
     lab_db.as_(lab_db.clerk)
     with pytest.raises(PermissionDenied):
-        lab_db.ctx.perform("close", lambda w: receiving.close(w, shipped.id))
+        lab_db.ctx.perform("close", lambda w: receipt_closing.close(w, shipped.id))
     closed = lab_db.as_(lab_db.supervisor).perform(
-        "close", lambda w: receiving.close(w, shipped.id)
+        "close", lambda w: receipt_closing.close(w, shipped.id)
     )
     assert closed.clean
     view = lab_db.ctx.query(lambda w: shipments.find(w, str(shipped.id)))
@@ -90,11 +90,13 @@ def test_one_missing_and_an_unscanned_package(lab_db: Lab) -> None:
     # refused as clean while discrepancies are open; closed as not clean only with a reason
     boss = lab_db.as_(lab_db.supervisor)
     with pytest.raises(ValidationError, match="cannot be closed as clean: 2 discrepancy"):
-        boss.perform("close", lambda w: receiving.close(w, shipped.id))
+        boss.perform("close", lambda w: receipt_closing.close(w, shipped.id))
     first = report.discrepancies[0]
-    boss.perform("resolve", lambda w: receiving.resolve(w, first.id, "found in the other box"))
+    boss.perform(
+        "resolve", lambda w: receipt_closing.resolve(w, first.id, "found in the other box")
+    )
     closed = boss.perform(
-        "close", lambda w: receiving.close(w, shipped.id, accept_reason="carrier claim filed")
+        "close", lambda w: receipt_closing.close(w, shipped.id, accept_reason="carrier claim filed")
     )
     assert not closed.clean
     view = boss.query(lambda w: shipments.find(w, str(shipped.id)))

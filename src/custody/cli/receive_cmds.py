@@ -12,7 +12,7 @@ from custody.cli.common import Session, UsageError, act, command, err, out
 from custody.cli.ship_common import SHIP_HELP, find_shipment, label_key
 from custody.context import AppContext
 from custody.errors import Refusal
-from custody.services import receiving
+from custody.services import receipt_closing, receiving
 from custody.services.receiving import DiscrepancyView, Reconciliation, ScanResult
 from custody.services.shipment_views import ShipmentView, shipment_view
 from custody.services.work import Work
@@ -199,7 +199,9 @@ def _resolve(args: argparse.Namespace, session: Session) -> int:
     view = act(
         ctx,
         "resolve discrepancy",
-        partial(receiving.resolve, discrepancy_id=args.discrepancy, resolution=args.resolution),
+        partial(
+            receipt_closing.resolve, discrepancy_id=args.discrepancy, resolution=args.resolution
+        ),
     )
     out(f"Discrepancy #{view.id} ({view.kind}) resolved: {view.resolution}")
     out(f"  {view.detail}")
@@ -212,7 +214,7 @@ def _close(args: argparse.Namespace, session: Session) -> int:
     report = act(
         ctx,
         "close shipment",
-        partial(receiving.close, shipment_id=target.id, accept_reason=args.accept_reason),
+        partial(receipt_closing.close, shipment_id=target.id, accept_reason=args.accept_reason),
     )
     _report(report)
     if report.clean:

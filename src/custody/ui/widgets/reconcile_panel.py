@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from custody.context import AppContext
 from custody.domain.enums import ShipmentStatus
 from custody.errors import CustodyError
-from custody.services import receipt_progress, receiving, shipments
+from custody.services import receipt_closing, receipt_progress, receiving, shipments
 from custody.services.receipt_progress import ReceiptProgress
 from custody.services.receiving import DiscrepancyView, Reconciliation
 from custody.ui.dialogs.text_prompt import TextPromptDialog
@@ -330,7 +330,7 @@ class ReconcilePanel(QWidget):
         did = chosen.id
 
         def resolve(text: str) -> object:
-            return self.ctx.perform("resolve", lambda w: receiving.resolve(w, did, text))
+            return self.ctx.perform("resolve", lambda w: receipt_closing.resolve(w, did, text))
 
         self._open(
             TextPromptDialog(
@@ -356,7 +356,7 @@ class ReconcilePanel(QWidget):
         def close(text: str) -> object:
             reason = text or None
             return self.ctx.perform(
-                "close shipment", lambda w: receiving.close(w, sid, accept_reason=reason)
+                "close shipment", lambda w: receipt_closing.close(w, sid, accept_reason=reason)
             )
 
         if open_ones:
