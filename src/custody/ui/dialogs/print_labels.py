@@ -47,6 +47,7 @@ from custody.ui.error_text import error_text, message_text
 from custody.ui.i18n import translate
 from custody.ui.label_print_job import LabelPrintJob, Outcome
 from custody.ui.labels import stock_title
+from custody.ui.naming import named
 from custody.ui.tasks import Task, run_task
 
 __all__ = ["PrintLabelsDialog"]
@@ -63,11 +64,6 @@ TARGETS: dict[str, Callable[[AppContext, Sequence[str]], list[label_jobs.Target]
 
 
 W = TypeVar("W", bound=QWidget)
-
-
-def _named(widget: W, name: str) -> W:
-    widget.setObjectName(name)
-    return widget
 
 
 def _ask_file(parent: QWidget, suggested: str) -> Path | None:
@@ -106,16 +102,16 @@ class PrintLabelsDialog(QDialog):
         self.setWindowTitle(self.tr("Print labels"))
         names = printing.available_printers() if printer_names is None else printer_names
 
-        self.template_combo = _named(QComboBox(), "template")
+        self.template_combo = named(QComboBox(), "template")
         for name, template in TEMPLATES.items():
             self.template_combo.addItem(f"{stock_title(template)} ({name})", name)
-        self.printer_combo = _named(QComboBox(), "printer")
+        self.printer_combo = named(QComboBox(), "printer")
         for name in names:
             self.printer_combo.addItem(name, name)
         self.printer_combo.addItem(self.tr("Save as a PDF file…"), TO_FILE)
-        self.start_spin = _named(QSpinBox(minimum=1), "start_at")
+        self.start_spin = named(QSpinBox(minimum=1), "start_at")
         self.reprint_box = QCheckBox(self.tr("Reprint (voids the earlier label)"))
-        self.reason_edit = _named(QLineEdit(maxLength=500), "reason")
+        self.reason_edit = named(QLineEdit(maxLength=500), "reason")
         self.reason_edit.setPlaceholderText(self.tr("Why is the label printed again?"))
         self.reason_edit.setEnabled(False)
         self.reprint_box.toggled.connect(self.reason_edit.setEnabled)
@@ -133,7 +129,7 @@ class PrintLabelsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._calibration_box())
-        self.message = _named(QLabel(wordWrap=True), "message")
+        self.message = named(QLabel(wordWrap=True), "message")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -152,7 +148,7 @@ class PrintLabelsDialog(QDialog):
     def _calibration_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Calibration for this printer and label stock"))
         self.dx_spin, self.dy_spin = (
-            _named(QDoubleSpinBox(decimals=2, singleStep=0.25, suffix=" mm"), name)
+            named(QDoubleSpinBox(decimals=2, singleStep=0.25, suffix=" mm"), name)
             for name in ("dx", "dy")
         )
         for spin in (self.dx_spin, self.dy_spin):

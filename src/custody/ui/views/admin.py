@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from custody.context import AppContext
 from custody.domain.permissions import Action
 from custody.services.lab import LabView
+from custody.ui.naming import named
 from custody.ui.views.admin_consignees import ConsigneesTab
 from custody.ui.views.admin_lab import LabTab
 from custody.ui.views.admin_locations import LocationsTab, OpenPrint, print_location_labels
 from custody.ui.views.admin_printers import PrintersTab
-from custody.ui.views.admin_support import allow, named
+from custody.ui.views.admin_support import allow
 from custody.ui.views.admin_users import UsersTab
 from custody.ui.views.admin_workstation import WorkstationTab
 

@@ -22,7 +22,8 @@ from custody.context import AppContext
 from custody.domain.permissions import Action
 from custody.services import consignees
 from custody.services.consignees import ConsigneeView
-from custody.ui.views.admin_support import RecordTab, allow, named
+from custody.ui.naming import named
+from custody.ui.views.admin_support import RecordTab, allow
 
 
 def _archived() -> str:

@@ -26,7 +26,8 @@ from custody.errors import CustodyError
 from custody.services import lab_settings
 from custody.services.lab_settings import LabDetails
 from custody.ui.error_text import error_text
-from custody.ui.views.admin_support import message_label, named, show_message
+from custody.ui.naming import named
+from custody.ui.views.admin_support import message_label, show_message
 
 __all__ = ["LabTab"]
 

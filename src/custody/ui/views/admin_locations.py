@@ -24,7 +24,8 @@ from custody.services import locations
 from custody.services.locations import LocationView
 from custody.ui.dialogs.print_labels import PrintLabelsDialog
 from custody.ui.labels import location_kind_label
-from custody.ui.views.admin_support import RecordTab, allow, named
+from custody.ui.naming import named
+from custody.ui.views.admin_support import RecordTab, allow
 
 #: Opens the print dialog for location codes (tests inject one with a file chooser).
 OpenPrint = Callable[[AppContext, list[str], QWidget], PrintLabelsDialog]

@@ -23,7 +23,8 @@ from custody.services import printers
 from custody.services.printers import CalibrationView
 from custody.ui import printing
 from custody.ui.labels import stock_title
-from custody.ui.views.admin_support import RecordTab, allow, named
+from custody.ui.naming import named
+from custody.ui.views.admin_support import RecordTab, allow
 
 
 def _cells(view: CalibrationView) -> Sequence[str]:

@@ -101,9 +101,3 @@ class RecordTab(QWidget, Generic[R]):
 
 
 W = TypeVar("W", bound=QWidget)
-
-
-def named(widget: W, name: str) -> W:
-    """`widget` with its objectName set (the tests find widgets by it)."""
-    widget.setObjectName(name)
-    return widget

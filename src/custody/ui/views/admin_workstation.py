@@ -26,7 +26,8 @@ from custody.settings import Settings
 from custody.ui import printing
 from custody.ui.error_text import error_text, message_text
 from custody.ui.labels import stock_title
-from custody.ui.views.admin_support import message_label, named, show_message
+from custody.ui.naming import named
+from custody.ui.views.admin_support import message_label, show_message
 
 _LANGUAGES = (("en", "English"), ("es", "Español"))
 

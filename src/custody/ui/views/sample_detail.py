@@ -52,6 +52,7 @@ from custody.ui.error_text import error_text
 from custody.ui.i18n import translate
 from custody.ui.labels import status_label
 from custody.ui.models.timeline import TimelineModel
+from custody.ui.naming import named
 from custody.ui.views.sample_actions import SampleActions
 from custody.ui.widgets.photo_strip import PhotoStrip
 from custody.ui.widgets.print_table import PrintTable
@@ -141,7 +142,7 @@ class SampleDetailView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_header())
         layout.addLayout(self._build_actions())
-        self.notice = _named(QLabel(wordWrap=True), "notice")
+        self.notice = named(QLabel(wordWrap=True), "notice")
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.hide()
@@ -155,7 +156,7 @@ class SampleDetailView(QWidget):
     # --- building ---------------------------------------------------------------------------
 
     def _build_header(self) -> QVBoxLayout:
-        self.find_edit = _named(QLineEdit(), "find")
+        self.find_edit = named(QLineEdit(), "find")
         self.find_edit.setMaxLength(60)
         width = self.find_edit.fontMetrics().horizontalAdvance("MX-AICM-2026-000000000") + 24
         self.find_edit.setMinimumWidth(width)
@@ -163,17 +164,17 @@ class SampleDetailView(QWidget):
         self.find_edit.returnPressed.connect(self._on_find_edit_return_pressed)
         caption = QLabel(self.tr("Sample &ID:"))
         caption.setBuddy(self.find_edit)
-        self.code_label = _named(QLabel(), "code")
+        self.code_label = named(QLabel(), "code")
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.code_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         self.code_label.setFont(font)
-        self.status_label = _named(QLabel(), "status")
+        self.status_label = named(QLabel(), "status")
         self.status_label.setStyleSheet(
             "background: #e3f2fd; color: #0d47a1; border-radius: 8px; padding: 2px 10px;"
         )
-        self.compact_label = _named(QLabel(), "compact")
+        self.compact_label = named(QLabel(), "compact")
         self.compact_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top = QHBoxLayout()
         for widget in (self.code_label, self.status_label, self.compact_label):
@@ -181,7 +182,7 @@ class SampleDetailView(QWidget):
         top.addStretch(1)
         top.addWidget(caption)
         top.addWidget(self.find_edit)
-        self.hazard_label = _named(QLabel(HAZARD_FULL), "hazard")
+        self.hazard_label = named(QLabel(HAZARD_FULL), "hazard")
         self.hazard_label.setStyleSheet(HAZARD_STYLE)
         self.hazard_label.hide()
         header = QVBoxLayout()
@@ -201,7 +202,7 @@ class SampleDetailView(QWidget):
             ("print", self.tr("&Print labels…"), self._on_print_clicked),
             ("photo", self.tr("A&dd photo…"), self._on_photo_clicked),
         ):
-            button = _named(QPushButton(text), name)
+            button = named(QPushButton(text), name)
             button.clicked.connect(slot)
             row.addWidget(button)
             self.buttons[name] = button
@@ -211,7 +212,7 @@ class SampleDetailView(QWidget):
     def _build_body(self) -> QSplitter:
         self.fields = SampleFieldsPanel(self.lab.timezone)
         self.timeline_model = TimelineModel(self.lab.timezone, self)
-        self.timeline = _named(QTableView(), "timeline")
+        self.timeline = named(QTableView(), "timeline")
         self.timeline.setModel(self.timeline_model)
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -221,7 +222,7 @@ class SampleDetailView(QWidget):
         self.timeline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.prints = PrintTable(self.lab.timezone)
         self.photos = PhotoStrip()
-        self.tabs = _named(QTabWidget(), "detail_tabs")
+        self.tabs = named(QTabWidget(), "detail_tabs")
         self.tabs.addTab(self.timeline, "")
         self.tabs.addTab(self.prints, "")
         self.tabs.addTab(self.photos, "")
@@ -399,8 +400,3 @@ class SampleDetailView(QWidget):
     def _on_find_edit_return_pressed(self) -> None:
         if self.find_edit.text().strip() and self.show_sample(self.find_edit.text()):
             self.find_edit.clear()
-
-
-def _named(widget: Any, name: str) -> Any:
-    widget.setObjectName(name)
-    return widget

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from custody.ui.i18n import date_format
+from custody.ui.naming import named
 
 __all__ = ["FILTER_DELAY_MS", "JournalFilter", "JournalFilterBar"]
 
@@ -34,11 +35,6 @@ _NO_DATE = QDate(2000, 1, 1)  # the minimum of the date boxes, shown as "any"
 _SEQ_MAX = 2**31 - 1
 
 W = TypeVar("W", bound=QWidget)
-
-
-def _named(widget: W, name: str) -> W:
-    widget.setObjectName(name)
-    return widget
 
 
 @dataclass(frozen=True)
@@ -60,7 +56,7 @@ class JournalFilterBar(QWidget):
     def __init__(self, zone: str, parent: Any = None) -> None:
         super().__init__(parent)
         self._zone = ZoneInfo(zone)
-        self.kind_combo = _named(QComboBox(), "kind_filter")
+        self.kind_combo = named(QComboBox(), "kind_filter")
         self.kind_combo.setEditable(True)
         self.kind_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         kind_line = self.kind_combo.lineEdit()
@@ -68,10 +64,10 @@ class JournalFilterBar(QWidget):
         kind_line.setPlaceholderText(self.tr("any kind (a prefix: shipment.)"))
         kind_line.setClearButtonEnabled(True)
         self.kind_combo.setMinimumContentsLength(22)
-        self.actor_combo = _named(QComboBox(), "actor_filter")
+        self.actor_combo = named(QComboBox(), "actor_filter")
         self.actor_combo.addItem(self.tr("Anyone"), None)
         self.actor_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.subject_edit = _named(QLineEdit(), "subject_filter")
+        self.subject_edit = named(QLineEdit(), "subject_filter")
         self.subject_edit.setPlaceholderText(self.tr("contains, e.g. 2026-000004"))
         self.subject_edit.setClearButtonEnabled(True)
         self.subject_edit.setMaxLength(100)
@@ -79,7 +75,7 @@ class JournalFilterBar(QWidget):
         self.until_edit = self._date_edit("until_filter")
         self.first_seq_spin = self._seq_spin("first_seq_filter")
         self.last_seq_spin = self._seq_spin("last_seq_filter")
-        self.clear_button = _named(QPushButton(self.tr("C&lear filters")), "clear_filters")
+        self.clear_button = named(QPushButton(self.tr("C&lear filters")), "clear_filters")
         self.clear_button.clicked.connect(self.clear)
 
         grid = QGridLayout(self)
@@ -127,7 +123,7 @@ class JournalFilterBar(QWidget):
         return pair
 
     def _date_edit(self, name: str) -> QDateEdit:
-        box = _named(QDateEdit(), name)
+        box = named(QDateEdit(), name)
         box.setCalendarPopup(True)
         box.setDisplayFormat(date_format())
         box.setMinimumDate(_NO_DATE)
@@ -137,7 +133,7 @@ class JournalFilterBar(QWidget):
         return box
 
     def _seq_spin(self, name: str) -> QSpinBox:
-        spin = _named(QSpinBox(), name)
+        spin = named(QSpinBox(), name)
         spin.setRange(0, _SEQ_MAX)
         spin.setSpecialValueText(self.tr("any"))
         spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("0000000000") + 32)

@@ -28,6 +28,7 @@ from custody.domain.enums import SampleStatus
 from custody.services.intake import PORTS
 from custody.services.lookup import SampleFilter
 from custody.ui.labels import status_label
+from custody.ui.naming import named
 
 __all__ = ["FILTER_DELAY_MS", "FilterError", "SampleFilterBar"]
 
@@ -40,17 +41,12 @@ class FilterError(ValueError):
     """A filter field holds something that is not a value (the message says what to type)."""
 
 
-def _named(widget: W, name: str) -> W:
-    widget.setObjectName(name)
-    return widget
-
-
 class SampleFilterBar(QWidget):
     filter_changed = Signal()
 
     def __init__(self, site_prefix: str, parent: Any = None) -> None:
         super().__init__(parent)
-        self.status_combo = _named(QComboBox(), "status_filter")
+        self.status_combo = named(QComboBox(), "status_filter")
         self.status_combo.addItem(self.tr("All"), None)
         for status in SampleStatus:
             self.status_combo.addItem(status_label(status), status.value)
@@ -65,12 +61,12 @@ class SampleFilterBar(QWidget):
         self.to_edit = self._text("registered_to_filter", self.tr("YYYY-MM-DD"), 10)
         for edit in (self.from_edit, self.to_edit):
             edit.setFixedWidth(self._width("0000-00-00"))
-        self.port_combo = _named(QComboBox(), "port_filter")
+        self.port_combo = named(QComboBox(), "port_filter")
         self.port_combo.addItem(self.tr("Any"), None)
         for port in PORTS:
             self.port_combo.addItem(self.tr("Other") if port == "OTHER" else port, port)
         self.port_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.error_label = _named(QLabel(), "filter_error")
+        self.error_label = named(QLabel(), "filter_error")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -119,7 +115,7 @@ class SampleFilterBar(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _text(self, name: str, placeholder: str, length: int) -> QLineEdit:
-        edit = _named(QLineEdit(), name)
+        edit = named(QLineEdit(), name)
         edit.setClearButtonEnabled(True)
         edit.setPlaceholderText(placeholder)
         edit.setMaxLength(length)
