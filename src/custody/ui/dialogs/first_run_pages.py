@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,6 +30,7 @@ from custody.services.lab import DEFAULT_ZONE, validate_zone
 from custody.services.users import NewPerson
 from custody.ui.error_text import error_text
 from custody.ui.labels import stock_title
+from custody.ui.naming import zone_names
 
 DEFAULT_TEMPLATE = "thermal-2x1-203"
 _MAX_USERNAME = 64
@@ -111,7 +111,7 @@ class LabPage(_Page):
         self.zone_combo = QComboBox()
         self.zone_combo.setObjectName("timezone")
         self.zone_combo.setEditable(True)
-        self.zone_combo.addItems(sorted(available_timezones()))
+        self.zone_combo.addItems(zone_names())
         self.zone_combo.setCurrentText(DEFAULT_ZONE)
         completer = QCompleter(self.zone_combo.model(), self.zone_combo)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

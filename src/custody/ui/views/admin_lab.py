@@ -7,7 +7,6 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import partial
 from typing import Any
-from zoneinfo import available_timezones
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +25,7 @@ from custody.errors import CustodyError
 from custody.services import lab_settings
 from custody.services.lab_settings import LabDetails
 from custody.ui.error_text import error_text
-from custody.ui.naming import named
+from custody.ui.naming import named, zone_names
 from custody.ui.views.admin_support import message_label, show_message
 
 __all__ = ["LabTab"]
@@ -52,7 +51,7 @@ class LabTab(QWidget):
         self.address_edit.setPlaceholderText(self.tr("Printed as the shipper on manifests"))
         self.zone_combo = named(QComboBox(), "timezone")
         self.zone_combo.setEditable(True)
-        self.zone_combo.addItems(sorted(available_timezones()))
+        self.zone_combo.addItems(zone_names())
         self.percent_edit = named(QLineEdit(maxLength=10), "tolerance_percent")
         self.grams_edit = named(QLineEdit(maxLength=12), "tolerance_grams")
         self.reason_edit = named(QLineEdit(maxLength=500), "reason")

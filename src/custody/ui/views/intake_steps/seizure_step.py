@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout
@@ -18,6 +18,7 @@ from custody.services.intake import PORTS, NewSeizure
 from custody.services.lab import LabView
 from custody.ui.error_text import error_text
 from custody.ui.i18n import date_format, format_date_time, translate
+from custody.ui.naming import zone_names
 from custody.ui.views.intake_steps.step import IntakeState, IntakeStep
 from custody.ui.widgets.checked_field import CheckedField, optional_text, required_text
 
@@ -77,7 +78,7 @@ class SeizureStep(IntakeStep):
         self.when.setDisplayFormat(f"{date_format()} HH:mm")
         self.when.setCalendarPopup(True)
         self.zone = CheckedField("zone", _zone_check, max_length=64)
-        self.zone.suggest(sorted(available_timezones()))
+        self.zone.suggest(zone_names())
         self.conveyance = CheckedField(
             "conveyance",
             optional_text(self.tr("conveyance"), 300),
