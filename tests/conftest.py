@@ -51,13 +51,15 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def make_ctx(clock: FakeClock) -> Iterator[Callable[[str], AppContext]]:
+def make_ctx(clock: FakeClock, tmp_path: Path) -> Iterator[Callable[[str], AppContext]]:
     made: list[AppContext] = []
 
     def make(url: str) -> AppContext:
         ctx = AppContext(
             url, workstation="test-ws", clock=clock, hasher=PasswordHasher.from_parameters(CHEAPEST)
         )
+        if ctx.signing_key_file is None:  # PostgreSQL: the key file of this test's lab
+            ctx.signing_key_file = tmp_path / "pg.signing-key"
         made.append(ctx)
         return ctx
 

@@ -76,6 +76,8 @@ def build_lab(ctx: AppContext, url: str) -> Lab:
         actor=None,
     )
     boss = ctx.sign_in("sofia", PASSWORD)
+    if not ctx.signing_key_file.exists():  # type: ignore[union-attr]
+        ctx.create_signing_key()
     made = {}
     for name, full, role in (
         ("tomas", "Tomás Técnico", Role.TECHNICIAN),

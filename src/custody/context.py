@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from argon2 import PasswordHasher
 
-from custody import keyfile
+from custody import keyfile, signing
 from custody.db.engine import (
     lock_for_write,
     make_engine,
@@ -29,7 +29,7 @@ from custody.db.migrate import ensure_schema
 from custody.domain.messages import t
 from custody.domain.permissions import Action
 from custody.errors import Refusal, StorageError
-from custody.services import audit, lab, users
+from custody.services import audit, checkpoints, lab, users
 from custody.services.lab import DEFAULT_ZONE, settings_row
 from custody.services.work import Actor, Work
 
@@ -66,6 +66,8 @@ class AppContext:
         self.hasher = hasher or PasswordHasher()
         self.actor: Actor | None = None
         self.backup_taken = None
+        self.signing_key_file = signing.default_path(sqlite_path(url))
+        self._signer: signing.Signer | None = None
         if migrate:
             with storage_errors():
                 self.backup_taken = ensure_schema(self.engine)
@@ -90,11 +92,19 @@ class AppContext:
                 lock_for_write(session)
                 work = self._work(session, who)
                 result = fn(work)
+                self._checkpoint_if_due(work)
             self.zone = work.zone  # `init` may set the lab's zone
             return result
         except Refusal as refusal:
             self._journal_denial(action, refusal, who)
             raise
+
+    def _checkpoint_if_due(self, work: Work) -> None:
+        """Sign a checkpoint when `checkpoint_interval` entries have passed (if the key is here)."""
+        path = self.signing_key_file
+        if path is None or not path.exists():
+            return
+        checkpoints.make_if_due(work, self.signer())
 
     def _journal_denial(self, action: str, refusal: Refusal, actor: Actor | None) -> None:
         with storage_errors(), self._writer() as session, session.begin():
@@ -155,3 +165,52 @@ class AppContext:
             partial(lab.record_label_key, fingerprint=fingerprint, location=str(path)),
         )
         return fingerprint
+
+    def _key_file(self) -> Path:
+        if self.signing_key_file is None:
+            raise StorageError(
+                t(
+                    "Set {variable} to the signing key file shared by this lab's workstations.",
+                    variable=signing.ENV,
+                )
+            )
+        return self.signing_key_file
+
+    def signer(self) -> signing.Signer:
+        """The lab's signing key, read once; StorageError when it is missing or unusable."""
+        if self._signer is None:
+            self._signer = signing.load(self._key_file())
+        return self._signer
+
+    def create_signing_key(self) -> str:
+        """Create the lab's signing key file, register its public key and sign a first
+        checkpoint. Returns the key's fingerprint."""
+        path = self._key_file()
+        self.perform("create signing key", lambda w: w.require(Action.SETTINGS, subject="lab"))
+        signer = signing.create(path)
+        try:
+            self.perform("create signing key", partial(checkpoints.register, signer=signer))
+        except BaseException:
+            path.unlink(missing_ok=True)  # not registered: the file must not linger
+            raise
+        self._signer = signer
+        return signer.fingerprint
+
+    def rotate_signing_key(self, reason: str) -> str:
+        """Replace the signing key: the old one signs the new one and is moved aside."""
+        path = self._key_file()
+        old = self.signer()
+        fresh = path.with_name(f"{path.name}.new")
+        fresh.unlink(missing_ok=True)
+        new = signing.create(fresh)
+        try:
+            self.perform(
+                "rotate signing key", partial(checkpoints.rotate, old=old, new=new, reason=reason)
+            )
+        except BaseException:
+            fresh.unlink(missing_ok=True)
+            raise
+        signing.retire(path, old)
+        fresh.replace(path)
+        self._signer = new
+        return new.fingerprint

@@ -122,6 +122,8 @@ def populate(ctx: AppContext) -> tuple[DemoUser, ...]:
     key = ctx.label_key_path()
     if key is not None and not key.exists():
         ctx.create_label_key()
+    if ctx.signing_key_file is not None and not ctx.signing_key_file.exists():
+        ctx.create_signing_key()
     for user, position, badge in (
         (tech, "Perito químico", "FGR-20877"),
         (clerk, "Encargada de bodega de evidencias", "FGR-31044"),

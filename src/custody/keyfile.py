@@ -38,6 +38,27 @@ def fingerprint(key: bytes) -> str:
     return hashlib.sha256(b"custody label key\x00" + key).hexdigest()[:16].upper()
 
 
+def write_private(path: Path, data: bytes) -> None:
+    """Write a new file readable by its owner only (0600), atomically and durably. Raises
+    FileExistsError when `path` exists (a key is never replaced), OSError otherwise."""
+    temp = path.with_name(f".{path.name}.partial")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.link(temp, path)  # fails if `path` appeared meanwhile: never overwrite a key
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def owner_only(info: os.stat_result) -> bool:
+    return not info.st_mode & (stat.S_IRWXG | stat.S_IRWXO)
+
+
 def create(path: Path) -> bytes:
     """Create a new random key file (0600), atomically; refuses to replace an existing one."""
     if path.exists():
@@ -49,24 +70,14 @@ def create(path: Path) -> bytes:
             t("The folder for the label key does not exist: {parent}", parent=path.parent)
         )
     key = secrets.token_bytes(KEY_BYTES)
-    temp = path.with_name(f".{path.name}.partial")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.write(fd, key.hex().encode("ascii") + b"\n")
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.link(temp, path)  # fails if `path` appeared meanwhile: never overwrite a key
+        write_private(path, key.hex().encode("ascii") + b"\n")
     except FileExistsError:
         raise StorageError(
             t("A label key exists already at {path}; it is never replaced.", path=path)
         ) from None
     except OSError as error:
         raise StorageError(t("The label key could not be written: {error}", error=error)) from error
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
     return key
 
 
@@ -85,7 +96,7 @@ def load(path: Path) -> bytes:
         ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise StorageError(t("The label key cannot be read: {error}", error=error)) from error
-    if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+    if not owner_only(info):
         raise StorageError(
             t("The label key {path} is readable by other users; run `chmod 600 {path}`.", path=path)
         )

@@ -7,7 +7,7 @@ import hashlib
 from functools import partial
 from pathlib import Path
 
-from custody import keyfile
+from custody import keyfile, signing
 from custody.cli.common import (
     PASSWORD_ENV,
     Session,
@@ -88,6 +88,12 @@ def _init(args: argparse.Namespace, session: Session) -> int:
             f"a label key exists already at {key_path}; it belongs to another lab database. "
             f"Move it away or set {keyfile.ENV} to a new file"
         )
+    signing_path = ctx.signing_key_file
+    if signing_path is not None and signing_path.exists():
+        raise UsageError(
+            f"a signing key exists already at {signing_path}; it belongs to another lab "
+            f"database. Move it away or set {signing.ENV} to a new file"
+        )
     person = NewPerson(args.supervisor_name, args.institution, args.position, args.badge)
     settings, supervisor = ctx.perform(
         "init",
@@ -104,6 +110,7 @@ def _init(args: argparse.Namespace, session: Session) -> int:
     )
     ctx.sign_in(name, password)
     fingerprint = ctx.create_label_key()
+    signing_fp = ctx.create_signing_key()
     out(f"Lab set up: {settings.lab_name}")
     out(f"  site prefix  {settings.site_prefix}   (sample IDs: {settings.site_prefix}-YYYY-NNNNNN)")
     out(f"  time zone    {settings.timezone}")
@@ -111,6 +118,8 @@ def _init(args: argparse.Namespace, session: Session) -> int:
     out(f"  database     {session.db_location}")
     out(f"  label key    {ctx.label_key_path()} (fingerprint {fingerprint}; back it up with the")
     out("               database: without it printed labels cannot be checked)")
+    out(f"  signing key  {ctx.signing_key_file} (public key fingerprint {signing_fp};")
+    out("               receiving labs check bundles and manifests against it)")
     return 0
 
 

@@ -22,6 +22,11 @@ from custody.db.shipping import Discrepancy as Discrepancy
 from custody.db.shipping import Manifest as Manifest
 from custody.db.shipping import ReceiptScan as ReceiptScan
 from custody.db.shipping import Signature as Signature
+from custody.db.trust_models import ForeignLabel as ForeignLabel
+from custody.db.trust_models import PartnerKey as PartnerKey
+from custody.db.trust_models import SampleOrigin as SampleOrigin
+from custody.db.trust_models import SigningKey as SigningKey
+from custody.db.trust_models import WitnessCheckpoint as WitnessCheckpoint
 from custody.db.types import Grams, UTCDateTime
 from custody.domain.enums import (
     EventType,
@@ -45,6 +50,7 @@ class LabSettings(Base):
     reweigh_tolerance_percent: Mapped[str] = mapped_column(String(12))  # decimal text, e.g. "0.5"
     reweigh_tolerance_grams: Mapped[Decimal] = mapped_column(Grams())
     address: Mapped[str | None] = mapped_column(Text)  # printed as the shipper on manifests
+    checkpoint_interval: Mapped[int | None] = mapped_column(Integer)  # sign every N entries
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
@@ -263,6 +269,8 @@ class Shipment(Base):
     reconciled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     reconciled_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     closed_clean: Mapped[bool | None] = mapped_column()
+    origin: Mapped[str | None] = mapped_column(String(20))  # another lab's prefix: imported
+    origin_lab: Mapped[str | None] = mapped_column(String(200))
 
 
 class ShipmentPackage(Base):
@@ -349,6 +357,11 @@ JOURNALED: tuple[type[Base], ...] = (
     Signature,
     ReceiptScan,
     Discrepancy,
+    SigningKey,
+    PartnerKey,
+    WitnessCheckpoint,
+    ForeignLabel,
+    SampleOrigin,
 )
 
 # Tables protected from UPDATE and DELETE by database triggers, besides the journal.

@@ -161,3 +161,21 @@ def print_count(session: Session, kind: str, body: str) -> int:
     """How many labels were ever printed for a record (voided ones included)."""
     query = select(func.count()).where(LabelPrint.kind == kind, LabelPrint.body == body)
     return int(session.scalar(query) or 0)
+
+
+def journal_payloads_of_kind(session: Session, kind: str) -> list[str]:
+    """The payloads of every entry of `kind`, oldest first (for rare kinds: key rotations)."""
+    c = journal.c
+    query = select(c.payload).where(c.kind == kind).order_by(c.seq)
+    return [str(p) for p in session.scalars(query)]
+
+
+def last_journal_seq_of_kind(session: Session, kind: str) -> int | None:
+    c = journal.c
+    return session.scalar(select(func.max(c.seq)).where(c.kind == kind))
+
+
+def last_journal_payload_of_kind(session: Session, kind: str) -> str | None:
+    c = journal.c
+    query = select(c.payload).where(c.kind == kind).order_by(c.seq.desc()).limit(1)
+    return session.scalar(query)

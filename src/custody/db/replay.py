@@ -81,7 +81,8 @@ class Replay:
             if op == "insert":
                 if key in records:
                     raise ValueError(f"{name} #{key} inserted twice")
-                records[key] = [values[c] for c in self.columns[name]] + [seq]
+                # a column added by a later migration is absent from older inserts: null
+                records[key] = [values.get(c) for c in self.columns[name]] + [seq]
             elif op == "update":
                 record, where = records[key], self.position[name]
                 for column, (_old, new) in values.items():

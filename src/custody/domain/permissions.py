@@ -24,6 +24,7 @@ class Action(StrEnum):
     PRINT_LABELS = "print_labels"
     BACKUP = "backup"
     SETTINGS = "settings"
+    EXPORT = "export"  # signed export bundles and the auditor's journal export
 
 
 _EVERYONE = frozenset({Action.READ, Action.VERIFY})
@@ -36,7 +37,7 @@ _HANDLERS = _EVERYONE | {
 }
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
-    Role.AUDITOR: _EVERYONE,
+    Role.AUDITOR: _EVERYONE | {Action.EXPORT},
     Role.CLERK: _HANDLERS | {Action.MANAGE_LOCATIONS},
     Role.TECHNICIAN: _HANDLERS | {Action.REGISTER, Action.WEIGH, Action.SEAL},
     Role.SUPERVISOR: frozenset(Action),
