@@ -19,6 +19,7 @@ the Custody application.
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
 import json
 import re
@@ -32,6 +33,7 @@ from typing import Any, BinaryIO
 FORMAT = 1
 BUNDLE_JSON, BUNDLE_SIG, JOURNAL = "custody-bundle.json", "custody-bundle.sig", "journal.jsonl"
 CHECKPOINT_KIND = "journal.checkpoint"
+CODE_PREFIX = "CUSTODYCP1"
 FILE_SIG_TAG = b"CUSTODY-FILE-SIG-1 "
 FILE_SIG_LENGTH = len(FILE_SIG_TAG) + 32 + 1 + 128  # tag, key fingerprint, space, signature
 MAX_TOTAL = 64 << 30  # all members together, uncompressed
@@ -122,6 +124,41 @@ def fingerprint(public_key_hex: str) -> str:
 def checkpoint_message(statement: dict[str, Any]) -> bytes:
     fields = {k: statement[k] for k in ("type", "v", "origin", "size", "head", "root", "key")}
     return b"custody checkpoint v1\n" + canonical(fields)
+
+
+def checkpoint_code(statement: dict[str, Any]) -> str:
+    """A signed checkpoint as one line of A-Z and 2-7 (QR alphanumeric; printed on manifests)."""
+    raw = (
+        statement["size"].to_bytes(8, "big")
+        + bytes.fromhex(statement["head"] + statement["root"] + statement["key"])
+        + bytes.fromhex(statement["signature"])
+        + statement["origin"].encode()
+    )
+    return CODE_PREFIX + base64.b32encode(raw).decode("ascii").rstrip("=")
+
+
+def parse_checkpoint_code(text: str) -> dict[str, Any]:
+    """The inverse of checkpoint_code (spaces, case and line breaks tolerated)."""
+    code = "".join(text.split()).upper()
+    if not code.startswith(CODE_PREFIX):
+        raise Invalid(f"not a Custody checkpoint code (it must start with {CODE_PREFIX})")
+    body = code[len(CODE_PREFIX) :]
+    try:
+        raw = base64.b32decode(body + "=" * (-len(body) % 8))
+    except ValueError:
+        raise Invalid("the checkpoint code is damaged (not base32)") from None
+    if len(raw) < 152 + 1:
+        raise Invalid("the checkpoint code is cut short")
+    return {
+        "type": "custody.checkpoint",
+        "v": 1,
+        "size": int.from_bytes(raw[:8], "big"),
+        "head": raw[8:40].hex(),
+        "root": raw[40:72].hex(),
+        "key": raw[72:88].hex().upper(),
+        "signature": raw[88:152].hex(),
+        "origin": raw[152:].decode("utf-8", "replace"),
+    }
 
 
 def rotation_message(statement: dict[str, Any]) -> bytes:
@@ -499,6 +536,12 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="a checkpoint (JSON) you hold from earlier",
     )
+    parser.add_argument(
+        "--checkpoint-code",
+        action="append",
+        default=[],
+        help="the checkpoint code printed (as QR and text) on a manifest",
+    )
     args = parser.parse_args(argv)
     try:
         keys = {}
@@ -506,6 +549,7 @@ def main(argv: list[str] | None = None) -> int:
             public = public_key_of_pem(pem.read_bytes())
             keys[fingerprint(public)] = public
         held = [_obj(loads(p.read_bytes(), str(p)), str(p)) for p in args.checkpoint]
+        held += [parse_checkpoint_code(code) for code in args.checkpoint_code]
     except (OSError, Invalid) as error:
         print(f"verify_bundle: cannot run: {error}", file=sys.stderr)
         return 2

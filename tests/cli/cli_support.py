@@ -135,8 +135,16 @@ def demo_fixture(demo_run: tuple[Path, Result], tmp_path: Path) -> Cli:
     """A private copy of the demo database (no process writes the template)."""
     template, _ = demo_run
     db = tmp_path / "demo.sqlite"
-    shutil.copy(template, db)
+    _copy_lab(template, db)
     return Cli(db, tmp_path)
+
+
+def _copy_lab(template: Path, db: Path) -> None:
+    """The database and its signing key (0600, as `init` made it)."""
+    shutil.copy(template, db)
+    key = db.with_name(f"{db.stem}.signing-key")
+    shutil.copy(template.with_name(f"{template.stem}.signing-key"), key)
+    key.chmod(0o600)
 
 
 @pytest.fixture(scope="session", name="lab_template")
@@ -197,5 +205,5 @@ def _make_lab(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def lab_fixture(lab_template: Path, tmp_path: Path) -> Cli:
     """A private copy of the lab: supervisor ana, technician tomas, clerks carla and wendy."""
     db = tmp_path / "lab.sqlite"
-    shutil.copy(lab_template, db)
+    _copy_lab(lab_template, db)
     return Cli(db, tmp_path, LAB_PASSWORDS)

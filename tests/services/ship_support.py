@@ -75,7 +75,9 @@ def packed(lab: Lab, n: int = 3, packages: int = 1, *, weight: str = "10.0000") 
 
 def approve(lab: Lab, shipped: Shipped) -> ShipmentView:
     ctx = lab.as_(lab.supervisor)
-    view = ctx.perform("approve", lambda w: shipments.approve(w, shipped.id, PASSWORD, KEY))
+    view = ctx.perform(
+        "approve", lambda w: shipments.approve(w, shipped.id, PASSWORD, KEY, ctx.signer())
+    )
     shipped.shipment = view
     return view
 

@@ -179,7 +179,7 @@ def test_bad_approval_and_dispatch_refused(lab_db: Lab) -> None:
     lab_db.as_(lab_db.technician)
     _refused(
         lab_db, PermissionDenied, "may not approve",
-        lambda w: shipments.approve(w, sid, PASSWORD, KEY),
+        lambda w: shipments.approve(w, sid, PASSWORD, KEY, lab_db.ctx.signer()),
     )  # fmt: skip
     _refused(
         lab_db,
@@ -190,7 +190,10 @@ def test_bad_approval_and_dispatch_refused(lab_db: Lab) -> None:
     lab_db.as_(lab_db.supervisor)
     snap = Snapshot(lab_db.ctx)
     with pytest.raises(AuthenticationFailed, match="Wrong user name or password"):
-        lab_db.ctx.perform("approve", lambda w: shipments.approve(w, sid, "not my password", KEY))
+        lab_db.ctx.perform(
+            "approve",
+            lambda w: shipments.approve(w, sid, "not my password", KEY, lab_db.ctx.signer()),
+        )
     snap.assert_only_denial("auth.failed")
     empty = lab_db.as_(lab_db.technician).perform(
         "create", lambda w: shipments.create(w, CONSIGNEE)
@@ -199,7 +202,7 @@ def test_bad_approval_and_dispatch_refused(lab_db: Lab) -> None:
     lab_db.as_(lab_db.supervisor)
     _refused(
         lab_db, ValidationError, "needs a carrier; an air waybill; at least one packed sample",
-        lambda w: shipments.approve(w, empty.id, PASSWORD, KEY),
+        lambda w: shipments.approve(w, empty.id, PASSWORD, KEY, lab_db.ctx.signer()),
     )  # fmt: skip
 
 

@@ -151,7 +151,8 @@ def dispatched_shipment(lab: ShipLab, codes: tuple[str, ...] = STORED[:2]) -> in
     """As :func:`packed_shipment`, then approved by the supervisor and dispatched by the clerk."""
     sid = packed_shipment(lab, codes)
     lab.as_(lab.supervisor).perform(
-        "approve", lambda w: shipments.approve(w, sid, SUPERVISOR.password, lab.key)
+        "approve",
+        lambda w: shipments.approve(w, sid, SUPERVISOR.password, lab.key, lab.ctx.signer()),
     )
     lab.as_(lab.clerk).perform(
         "dispatch", lambda w: shipments.dispatch(w, sid, CLERK.password, "Juan Perez, DHL")

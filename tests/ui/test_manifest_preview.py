@@ -104,7 +104,9 @@ def test_an_unknown_printer_is_refused_with_a_message(qtbot: QtBot) -> None:
 def test_an_older_revision_shows_it_is_superseded(qtbot: QtBot, ship_lab: ShipLab) -> None:
     sid = packed_shipment(ship_lab)
     boss = ship_lab.as_(ship_lab.supervisor)
-    approve = lambda w: shipments.approve(w, sid, SUPERVISOR.password, ship_lab.key)  # noqa: E731
+    approve = lambda w: shipments.approve(
+        w, sid, SUPERVISOR.password, ship_lab.key, ship_lab.ctx.signer()
+    )  # noqa: E731
     boss.perform("approve", approve)
     boss.perform("edit", lambda w: shipments.update_details(w, sid, waybill="AWB 999"))
     boss.perform("approve", approve)
@@ -121,7 +123,12 @@ def test_printed_through_cups_at_true_scale(
     queue, out = qt_pdf_queue()
     sid = packed_shipment(ship_lab)
     boss = ship_lab.as_(ship_lab.supervisor)
-    boss.perform("approve", lambda w: shipments.approve(w, sid, SUPERVISOR.password, ship_lab.key))
+    boss.perform(
+        "approve",
+        lambda w: shipments.approve(
+            w, sid, SUPERVISOR.password, ship_lab.key, ship_lab.ctx.signer()
+        ),
+    )
     pdf = boss.perform("print", lambda w: manifests.print_copy(w, sid))
     stem = f"{pdf.manifest_number}-rev{pdf.revision}"
     for stale in out.glob(f"{stem}*.pdf"):

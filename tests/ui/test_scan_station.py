@@ -232,7 +232,10 @@ def test_receive_by_the_manifest_then_reconcile_every_container(
         counter.ctx.perform("pack", lambda w, s=sample: shipments.pack(w, shipment_id, 1, s.id))
     counter.sign_in(SUPERVISOR)
     counter.ctx.perform(
-        "approve", lambda w: shipments.approve(w, shipment_id, SUPERVISOR.password, counter.key)
+        "approve",
+        lambda w: shipments.approve(
+            w, shipment_id, SUPERVISOR.password, counter.key, counter.ctx.signer()
+        ),
     )
     counter.sign_in(CLERK)
     counter.ctx.perform(

@@ -82,7 +82,10 @@ def test_editing_an_approved_shipment_withdraws_the_approval(
 ) -> None:
     sid = packed_shipment(ship_lab)
     ship_lab.as_(ship_lab.supervisor).perform(
-        "approve", lambda w: shipments.approve(w, sid, SUPERVISOR.password, ship_lab.key)
+        "approve",
+        lambda w: shipments.approve(
+            w, sid, SUPERVISOR.password, ship_lab.key, ship_lab.ctx.signer()
+        ),
     )
     view = view_of(qtbot, ship_lab, sid)
     assert "revision 1" in view.detail.title.text() and view.detail.signatures.text()

@@ -19,6 +19,7 @@ from custody.cli.common import (
     require_secrets,
     secret,
 )
+from custody.context import AppContext
 from custody.db.backup import backup_sqlite
 from custody.demo import populate
 from custody.domain.enums import LocationKind, Role
@@ -82,18 +83,8 @@ def _init(args: argparse.Namespace, session: Session) -> int:
     name = args.supervisor_username
     password = secret(PASSWORD_ENV, f"New passphrase for {name}", confirm=True)
     ctx = session.open(create=True)
-    key_path = ctx.label_key_path()
-    if key_path is not None and key_path.exists():
-        raise UsageError(
-            f"a label key exists already at {key_path}; it belongs to another lab database. "
-            f"Move it away or set {keyfile.ENV} to a new file"
-        )
-    signing_path = ctx.signing_key_file
-    if signing_path is not None and signing_path.exists():
-        raise UsageError(
-            f"a signing key exists already at {signing_path}; it belongs to another lab "
-            f"database. Move it away or set {signing.ENV} to a new file"
-        )
+    if ctx.query(lambda w: lab.settings_row(w) is None):  # else `initialise` refuses
+        _refuse_existing_keys(ctx)
     person = NewPerson(args.supervisor_name, args.institution, args.position, args.badge)
     settings, supervisor = ctx.perform(
         "init",
@@ -121,6 +112,22 @@ def _init(args: argparse.Namespace, session: Session) -> int:
     out(f"  signing key  {ctx.signing_key_file} (public key fingerprint {signing_fp};")
     out("               receiving labs check bundles and manifests against it)")
     return 0
+
+
+def _refuse_existing_keys(ctx: AppContext) -> None:
+    """A new lab never takes over key files left by another lab database."""
+    key_path = ctx.label_key_path()
+    if key_path is not None and key_path.exists():
+        raise UsageError(
+            f"a label key exists already at {key_path}; it belongs to another lab database. "
+            f"Move it away or set {keyfile.ENV} to a new file"
+        )
+    signing_path = ctx.signing_key_file
+    if signing_path is not None and signing_path.exists():
+        raise UsageError(
+            f"a signing key exists already at {signing_path}; it belongs to another lab "
+            f"database. Move it away or set {signing.ENV} to a new file"
+        )
 
 
 def _demo(args: argparse.Namespace, session: Session) -> int:

@@ -277,6 +277,7 @@ def _approve(args: argparse.Namespace, session: Session) -> int:
                 shipment_id=target.id,
                 password=password,
                 label_key=key,
+                signer=ctx.signer(),
                 witness=witness,
             ),
         )

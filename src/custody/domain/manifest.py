@@ -20,6 +20,7 @@ from typing import Any
 from custody.domain.canonical import canonical_json, plain_data
 
 __all__ = [
+    "CheckpointMark",
     "ManifestContent",
     "ManifestPackage",
     "ManifestRow",
@@ -75,6 +76,18 @@ class SignatureBlock:
 
 
 @dataclass(frozen=True)
+class CheckpointMark:
+    """The lab's signed journal checkpoint made at approval, printed with its QR code. Not part
+    of the content fingerprint: it attests the journal, not what the manifest says."""
+
+    origin: str
+    size: int  # journal entries covered
+    head: str  # hash of the last one (hex)
+    key: str  # signing key fingerprint
+    code: str  # verifier.checkpoint_code: the whole signed checkpoint as one line
+
+
+@dataclass(frozen=True)
 class ManifestContent:
     manifest_number: str  # MX-AICM-M-2026-0007
     revision: int  # 1, 2, …
@@ -92,10 +105,14 @@ class ManifestContent:
     signatures: tuple[SignatureBlock, ...]
     software: str = ""  # "Custody 0.3.0, schema 0004"
     notes: tuple[str, ...] = field(default_factory=tuple)
+    checkpoint: CheckpointMark | None = None
 
     def fingerprint_data(self) -> dict[str, Any]:
-        """The content as canonical-JSON-ready data (tuples become lists)."""
-        return plain_data(self)
+        """The content as canonical-JSON-ready data (tuples become lists), without the
+        checkpoint."""
+        data = plain_data(self)
+        del data["checkpoint"]
+        return data
 
     @property
     def fingerprint(self) -> str:

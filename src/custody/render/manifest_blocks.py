@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from custody.domain.manifest import SignatureBlock
-from custody.render.pdf_common import markup
+from custody.domain.manifest import CheckpointMark, SignatureBlock
+from custody.render.pdf_common import QrFlowable, markup
 
 __all__ = [
     "LIGHT",
@@ -215,3 +216,29 @@ def receiving_block(s: Styles, width: float) -> list[Flowable]:
             [s.p("Receiving laboratory / Laboratorio receptor", s.section), intro, Spacer(1, 2), t]
         )
     ]
+
+
+def checkpoint_block(mark: CheckpointMark, s: Styles, width: float) -> list[Flowable]:
+    """The signed journal checkpoint made at approval: its QR (the whole signed checkpoint)
+    and what it says, so the receiving lab can hold the lab to its journal."""
+    qr = QrFlowable(mark.code, 1.25 * inch)
+    key = " ".join(mark.key[i : i + 4] for i in range(0, len(mark.key), 4))
+    lines = [
+        s.p(
+            f"Lab / Laboratorio {mark.origin} · entries / asientos: {mark.size:,} · "
+            f"signing key / clave de firma: {key}",
+            s.label,
+        ),
+        s.p(f"Head / Último asiento: {mark.head}", s.label),
+        s.p(
+            "Signed by the lab when this revision was approved: keep it. The QR holds the "
+            "whole signed checkpoint; `verify_bundle.py --checkpoint-code` checks an export "
+            "bundle against it. / Firmado por el laboratorio al aprobar esta revisión: "
+            "consérvelo; el QR contiene el punto de control firmado completo.",
+            s.label,
+        ),
+    ]
+    t = Table([[lines, qr]], colWidths=[width - qr.width - 6, qr.width + 6], hAlign="LEFT")
+    t.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOX", (0, 0), (-1, -1), 0.7, colors.black)])
+    heading = s.p("Journal checkpoint / Punto de control del registro", s.section)
+    return [KeepTogether([heading, t])]

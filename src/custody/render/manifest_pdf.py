@@ -36,6 +36,7 @@ from custody.render.manifest_blocks import (
     LIGHT,
     RULE,
     Styles,
+    checkpoint_block,
     field,
     grid,
     receiving_block,
@@ -271,6 +272,8 @@ def render_manifest(
     story += _totals(content, s, width)
     story += signature_blocks(content.signatures, s, width)
     story += receiving_block(s, width)
+    if content.checkpoint is not None:
+        story += checkpoint_block(content.checkpoint, s, width)
     revision = f"Revision / Revisión {content.revision}"
     furniture = PageFurniture(
         title=TITLE,

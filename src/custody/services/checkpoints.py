@@ -154,8 +154,9 @@ def make_if_due(work: Work, signer: Signer) -> Made | None:
     return make(work, signer, "periodic")
 
 
-def make(work: Work, signer: Signer, reason: str) -> Made:
-    """Sign the journal as it is now and append the checkpoint (entry size + 1)."""
+def make(work: Work, signer: Signer, reason: str, *, subject: str = "lab") -> Made:
+    """Sign the journal as it is now and append the checkpoint (entry size + 1); `subject`
+    ties it to what it was made for (a shipment's approval, an export)."""
     row = current_key(work)
     if row is None or row.fingerprint != signer.fingerprint:
         raise StorageError(
@@ -183,7 +184,7 @@ def make(work: Work, signer: Signer, reason: str) -> Made:
     hashes = frontier.hashes()
     entry = work.record(
         CHECKPOINT_KIND,
-        "lab",
+        subject,
         {"checkpoint": statement, "frontier": hashes, "reason": reason},
         actor=work.actor,
     )

@@ -23,6 +23,7 @@ from custody.db.models import Consignee, Manifest, Shipment, Signature
 from custody.domain.canonical import canonical_json
 from custody.domain.labelcode import LabelKind
 from custody.domain.manifest import (
+    CheckpointMark,
     ManifestContent,
     ManifestPackage,
     ManifestRow,
@@ -180,7 +181,7 @@ def unsigned_fingerprint(work: Work, shipment: Shipment) -> str:
     return _bound(build_content(work, shipment))
 
 
-def issue(work: Work, shipment: Shipment, label_key: bytes) -> Issued:
+def issue(work: Work, shipment: Shipment, label_key: bytes, checkpoint: CheckpointMark) -> Issued:
     """Issue the next revision: a new QR serial (voiding the previous revision's), the PDF
     rendered and stored with its SHA-256, the previous revision marked superseded."""
     actor = work.require(Action.APPROVE, subject=f"shipment:{shipment.manifest_number}")
@@ -201,6 +202,7 @@ def issue(work: Work, shipment: Shipment, label_key: bytes) -> Issued:
         qr_payload=label.payload,
         issued_at=local_time(work.now, lab(work).timezone),
     )
+    content = dataclasses.replace(content, checkpoint=checkpoint)
     from custody.render.manifest_pdf import render_manifest  # reportlab: only when drawn
 
     pdf = render_manifest(content)

@@ -20,10 +20,11 @@ from custody.db.models import (
 )
 from custody.domain import text
 from custody.domain.enums import AuthMethod, EventType, SealState, ShipmentStatus
+from custody.domain.manifest import CheckpointMark
 from custody.domain.messages import message_of, t
 from custody.domain.permissions import Action
 from custody.errors import Conflict, NotFound, ValidationError
-from custody.services import consignees, events, manifests, seals
+from custody.services import checkpoints, consignees, events, manifests, seals
 from custody.services.custody import Credentials, load_sample, require_holder, transition
 from custody.services.lab import lab, next_number
 from custody.services.shipment_guards import load as load  # re-exported: shipments.load
@@ -32,6 +33,8 @@ from custody.services.shipment_views import ShipmentView, shipment_view
 from custody.services.signatures import sign
 from custody.services.users import authenticate
 from custody.services.work import Work
+from custody.signing import Signer
+from custody.verifier import checkpoint_code
 
 S = ShipmentStatus
 OPEN = (S.DRAFT, S.PACKING, S.APPROVED, S.DISPATCHED, S.RECEIVED)
@@ -291,11 +294,13 @@ def approve(
     shipment_id: int,
     password: str,
     label_key: bytes,
+    signer: Signer,
     *,
     witness: Credentials | None = None,
 ) -> ShipmentView:
-    """A supervisor re-enters the password to sign "approved for release"; the manifest
-    revision is issued (and the previous one, if any, superseded) in the same transaction."""
+    """A supervisor re-enters the password to sign "approved for release"; the lab signs a
+    checkpoint of its journal (printed on the manifest); the manifest revision is issued (and
+    the previous one, if any, superseded) in the same transaction."""
     actor = work.require(Action.APPROVE, subject=f"shipment:{shipment_id}")
     shipment = load(work, shipment_id)
     require_status(shipment, (S.PACKING,), t("approve"))
@@ -308,6 +313,16 @@ def approve(
             raise ValidationError(
                 t("The witness must be another person."), subject=subject(shipment)
             )
+    made = checkpoints.make(
+        work, signer, f"approval of {shipment.manifest_number}", subject=subject(shipment)
+    )
+    mark = CheckpointMark(
+        made.statement["origin"],
+        made.statement["size"],
+        made.statement["head"],
+        made.statement["key"],
+        checkpoint_code(made.statement),
+    )
     bound = manifests.unsigned_fingerprint(work, shipment)
     method = f"password re-entered at {work.workstation} (21 CFR 11.200)"
     sign(work, shipment, actor, "relinquished", MEANING_APPROVE, method, bound)
@@ -316,7 +331,7 @@ def approve(
     shipment.status = S.APPROVED
     shipment.approved_at, shipment.approved_by_id = work.now, actor.id
     work.session.flush()
-    issued = manifests.issue(work, shipment, label_key)
+    issued = manifests.issue(work, shipment, label_key, mark)
     work.record(
         "shipment.approve",
         subject(shipment),
@@ -327,6 +342,7 @@ def approve(
             "supersedes": issued.supersedes,
             "signed_by": actor.username,
             "witness": witness_actor.username if witness_actor else None,
+            "checkpoint_seq": made.seq,
         },
     )
     return shipment_view(work, shipment)

@@ -213,7 +213,9 @@ class ShipmentActions(QObject):
             key = self.label_key()
             return self._perform(
                 "approve shipment",
-                lambda w: shipments.approve(w, shown.id, password, key, witness=witness),
+                lambda w: shipments.approve(
+                    w, shown.id, password, key, self.ctx.signer(), witness=witness
+                ),
             )
 
         dialog = ApproveShipmentDialog(shown, self._signer(), approve, self.detail.window())
