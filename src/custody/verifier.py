@@ -199,7 +199,7 @@ class Trust:
         self.keys, self.given = dict(keys), given  # fingerprint -> public key hex
 
     def check(self, statement: dict[str, Any], signature: str, message: bytes, what: str) -> None:
-        fp = statement.get("key") if "key" in statement else statement.get("old")
+        fp = str(statement.get("key") if "key" in statement else statement.get("old"))
         if not self.keys.get(fp):
             known = ", ".join(sorted(self.keys)) or "none"
             raise Invalid(f"{what} is signed by key {fp}, which is not a trusted key ({known})")
@@ -439,7 +439,7 @@ def check_shipment(bundle: Bundle, ship: dict[str, Any], extract: Extract) -> No
     listed = {_str(s.get("code"), "code") for s in ship.get("samples", [])}
     if None in on_journal:
         raise Invalid("a packed sample's registration entry is not in the extract")
-    for code in sorted(listed ^ on_journal):
+    for code in sorted(str(c) for c in listed ^ on_journal):
         where = "on the manifest but not packed in" if code in listed else "packed but missing from"
         raise Invalid(f"sample {code} is {where} the journal extract's shipment")
     revision, name = ship.get("revision"), _str(ship.get("manifest_pdf"), "manifest_pdf")

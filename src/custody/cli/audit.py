@@ -6,11 +6,14 @@ import argparse
 import sys
 from dataclasses import asdict
 from functools import partial
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from custody import verifier
 from custody.cli.common import (
     Session,
+    UsageError,
     command,
     err,
     grams,
@@ -40,6 +43,22 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         json_output=True,
     )
     verify.set_defaults(refusal_exit=EXIT_COULD_NOT_RUN)
+    verify.add_argument(
+        "--checkpoint",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="a signed checkpoint held outside the database (JSON, e.g. from `checkpoint "
+        "latest --out` or an export bundle): the journal must still match it",
+    )
+    verify.add_argument(
+        "--checkpoint-code",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="the checkpoint code printed on a manifest (its QR, scanned or typed)",
+    )
 
 
 # --- history --------------------------------------------------------------------------------
@@ -128,7 +147,8 @@ def _progress(done: int, total: int) -> None:
 def _verify(args: argparse.Namespace, session: Session) -> int:
     ctx, _ = session.signed_in()
     progress = _progress if sys.stderr.isatty() and not args.json else None
-    report: audit.VerifyReport = ctx.query(partial(audit.verify, progress=progress))
+    held = _held(args.checkpoint, args.checkpoint_code)
+    report: audit.VerifyReport = ctx.query(partial(audit.verify, progress=progress, held=held))
     if progress is not None:
         err("")
     if args.json:
@@ -139,6 +159,8 @@ def _verify(args: argparse.Namespace, session: Session) -> int:
                 "entries": report.entries,
                 "head_hash": report.head_hash if report.chain_break is None else None,
                 "records_compared": report.records_compared,
+                "checkpoints": report.checkpoints,
+                "held_checkpoints_matched": report.held,
                 "chain_break": report.chain_break,
                 "divergence": report.divergence,
                 "meaning": audit.verify_meaning(report),
@@ -151,6 +173,22 @@ def _verify(args: argparse.Namespace, session: Session) -> int:
     return 0 if report.intact else EXIT_TAMPERED
 
 
+def _held(files: list[Path], codes: list[str]) -> list[dict[str, Any]]:
+    held = []
+    try:
+        for path in files:
+            held.append(verifier.loads(path.read_bytes(), str(path)))
+        held += [verifier.parse_checkpoint_code(code) for code in codes]
+    except OSError as error:
+        raise UsageError(f"cannot read a checkpoint: {error}") from None
+    except verifier.Invalid as error:
+        raise UsageError(str(error)) from None
+    for statement in held:
+        if not isinstance(statement, dict) or statement.get("type") != "custody.checkpoint":
+            raise UsageError("a --checkpoint file is not a Custody checkpoint")
+    return held
+
+
 def _verify_text(report: audit.VerifyReport, where: str) -> list[str]:
     head = report.head_hash if report.chain_break is None else "(not reached: the chain is broken)"
     lines = [
@@ -158,6 +196,8 @@ def _verify_text(report: audit.VerifyReport, where: str) -> list[str]:
         f"Journal entries checked: {report.entries}",
         f"Head hash:               {head}",
         f"Records compared:        {report.records_compared}",
+        f"Signed checkpoints:      {report.checkpoints} re-checked"
+        + (f", {report.held} held outside the database matched" if report.held else ""),
     ]
     lines += [f"Note: {note}" for note in report.notes]
     if report.intact:

@@ -172,7 +172,8 @@ def journal_payloads_of_kind(session: Session, kind: str) -> list[str]:
 
 def last_journal_seq_of_kind(session: Session, kind: str) -> int | None:
     c = journal.c
-    return session.scalar(select(func.max(c.seq)).where(c.kind == kind))
+    found = session.scalar(select(func.max(c.seq)).where(c.kind == kind))
+    return None if found is None else int(found)
 
 
 def last_journal_payload_of_kind(session: Session, kind: str) -> str | None:

@@ -22,6 +22,7 @@ from custody.db.journal import PAYLOAD_VERSION
 from custody.db.replay import BATCH, Replay
 from custody.domain.canonical import GENESIS_HASH
 from custody.domain.messages import t
+from custody.verifier import CHECKPOINT_KIND, Frontier, checkpoint_message, signature_holds
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -51,6 +52,8 @@ class VerifyReport:
     chain_break: ChainBreak | None = None
     divergence: Divergence | None = None
     notes: list[str] = field(default_factory=list)
+    checkpoints: int = 0  # signed checkpoints in the journal, each re-checked
+    held: int = 0  # checkpoints held outside the database that matched
 
     @property
     def intact(self) -> bool:
@@ -113,10 +116,65 @@ def _chain_problem(n: int, row: tuple[Any, ...], expected: str, prev: bytes) -> 
     return None
 
 
-def verify(conn: Connection, total: int, progress: Progress | None = None) -> VerifyReport:
-    """Check the chain, replay it, compare with the tables. Stops at the first problem."""
+class _Checkpoints:
+    """The Merkle tree grown entry by entry: each signed checkpoint in the journal, and each
+    held elsewhere, must match the journal as it stands (else history was rewritten)."""
+
+    def __init__(self, replay: Replay, held: list[dict[str, Any]]) -> None:
+        self.tree, self.replay = Frontier(), replay
+        self.held = {int(h["size"]): h for h in held}
+
+    def _key(self, fingerprint: Any) -> str | None:
+        where = self.replay.position["signing_keys"]
+        for record in self.replay.state["signing_keys"].values():
+            if record[where["fingerprint"]] == fingerprint:
+                return str(record[where["public_key"]])
+        return None
+
+    def signed(self, seq: int, payload: str) -> str | None:
+        """A checkpoint entry (seq = size + 1): its signature, size and root."""
+        try:
+            statement = json.loads(payload)["data"]["checkpoint"]
+            message, signature = checkpoint_message(statement), statement["signature"]
+        except (ValueError, KeyError, TypeError):
+            return t("the checkpoint in entry {seq} is malformed", seq=seq)
+        key = self._key(statement["key"])
+        if key is None or not signature_holds(key, signature, message):
+            return t(
+                "the checkpoint in entry {seq} is not signed by one of the lab's keys", seq=seq
+            )
+        return self._matches(statement, t("the checkpoint in entry {seq}", seq=seq))
+
+    def _matches(self, statement: dict[str, Any], what: str) -> str | None:
+        if statement["size"] != self.tree.size or statement["root"] != self.tree.root().hex():
+            return t(
+                "{what} (signed over {size} entries) no longer matches the journal: history "
+                "was rewritten after it was signed",
+                what=what,
+                size=statement["size"],
+            )
+        return None
+
+    def grow(self, digest: str) -> str | None:
+        self.tree.append(bytes.fromhex(digest))
+        held = self.held.pop(self.tree.size, None)
+        if held is None:
+            return None
+        return self._matches(held, t("a checkpoint held outside the database"))
+
+
+def verify(
+    conn: Connection,
+    total: int,
+    progress: Progress | None = None,
+    held: list[dict[str, Any]] | None = None,
+) -> VerifyReport:
+    """Check the chain, the signed checkpoints and those `held` elsewhere (their signatures
+    checked by the caller), replay the chain, compare with the tables. Stops at the first
+    problem."""
     report = VerifyReport()
     replay = Replay()
+    signed = _Checkpoints(replay, held or [])
     binding = _Binding()
     expected, prev = GENESIS_HASH, bytes(32)
     cursor = _cursor(conn)
@@ -140,6 +198,11 @@ def verify(conn: Connection, total: int, progress: Progress | None = None) -> Ve
                         replay.apply(row[0], json.loads(payload)["changes"])
                     except (ValueError, KeyError, TypeError, IndexError) as error:
                         problem = t("payload cannot be replayed: {error}", error=repr(error))
+                if problem is None and row[5] == CHECKPOINT_KIND:
+                    problem = signed.signed(row[0], payload)
+                    report.checkpoints += 1
+                if problem is None:
+                    problem = signed.grow(row[2])
                 if problem is not None:
                     report.chain_break = ChainBreak(row[0], problem)
                     return report
@@ -150,6 +213,19 @@ def verify(conn: Connection, total: int, progress: Progress | None = None) -> Ve
     finally:
         cursor.close()
     report.head_hash = expected
+    report.held = len(held or []) - len(signed.held)
+    if signed.held:
+        size = min(signed.held)
+        report.chain_break = ChainBreak(
+            report.entries + 1,
+            t(
+                "a checkpoint held outside the database covers {size} entries but the journal "
+                "has only {entries}: entries were removed from its end",
+                size=size,
+                entries=report.entries,
+            ),
+        )
+        return report
     for compared, found in replay.compare(conn):
         report.records_compared += compared
         if found is not None:

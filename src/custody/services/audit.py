@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from custody.db import queries
+from custody.db.models import SigningKey
 from custody.db.queries import journal_size
 from custody.db.verify import ChainBreak, Divergence, Progress, VerifyReport
 from custody.db.verify import verify as verify_journal
 from custody.domain.messages import t
 from custody.domain.permissions import Action
-from custody.errors import AuthenticationFailed, Refusal
+from custody.errors import AuthenticationFailed, Refusal, ValidationError
 from custody.services import users
 from custody.services.work import Work
+from custody.verifier import checkpoint_message, signature_holds
 
 __all__ = [
     "ChainBreak",
@@ -44,10 +48,29 @@ def record_denial(work: Work, action: str, error: Refusal) -> None:
     work.record("denied", error.subject, data)
 
 
-def verify(work: Work, progress: Progress | None = None) -> VerifyReport:
+def verify(
+    work: Work, progress: Progress | None = None, held: Sequence[dict[str, Any]] = ()
+) -> VerifyReport:
+    """Verify the journal; `held`: signed checkpoints kept outside the database (from a
+    manifest's QR, an export bundle, a partner lab) that the journal must still match."""
     work.require(Action.VERIFY)
+    keys = {
+        row.fingerprint: row.public_key for row in queries.all_of(work.session, SigningKey, "id")
+    }
+    for statement in held:
+        key = keys.get(statement.get("key", ""))
+        if key is None or not signature_holds(
+            key, statement["signature"], checkpoint_message(statement)
+        ):
+            raise ValidationError(
+                t(
+                    "The checkpoint over {size} entries is not signed by one of this lab's keys; "
+                    "it cannot vouch for this journal.",
+                    size=statement.get("size"),
+                )
+            )
     total = journal_size(work.session)
-    return verify_journal(work.session.connection(), total, progress)
+    return verify_journal(work.session.connection(), total, progress, list(held))
 
 
 def record_backup(work: Work, target: str, size: int, sha256: str) -> None:

@@ -191,6 +191,12 @@ def make(work: Work, signer: Signer, reason: str, *, subject: str = "lab") -> Ma
     return Made(statement, entry.seq, hashes)
 
 
+def make_by_hand(work: Work, signer: Signer) -> Made:
+    """A checkpoint a supervisor asks for (to hand to someone to hold)."""
+    work.require(Action.SETTINGS, subject="lab")
+    return make(work, signer, "made by hand")
+
+
 def set_interval(work: Work, entries: int) -> None:
     work.require(Action.SETTINGS, subject="lab")
     if not MIN_INTERVAL <= entries <= MAX_INTERVAL:
