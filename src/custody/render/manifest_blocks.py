@@ -232,7 +232,7 @@ def checkpoint_block(mark: CheckpointMark, s: Styles, width: float) -> list[Flow
         s.p(f"Head / Último asiento: {mark.head}", s.label),
         s.p(
             "Signed by the lab when this revision was approved: keep it. The QR holds the "
-            "whole signed checkpoint; `verify_bundle.py --checkpoint-code` checks an export "
+            "whole signed checkpoint; verify_bundle.py --checkpoint-code checks an export "
             "bundle against it. / Firmado por el laboratorio al aprobar esta revisión: "
             "consérvelo; el QR contiene el punto de control firmado completo.",
             s.label,
