@@ -40,6 +40,10 @@
         <translation>No puede entregarse una muestra a usted mismo.</translation>
     </message>
     <message>
+        <source>A signing key exists already at {path}; it is never replaced.</source>
+        <translation>Ya existe una llave de firma en {path}; nunca se reemplaza.</translation>
+    </message>
+    <message>
         <source>A time filter needs a time zone.</source>
         <translation>Un filtro de fecha y hora necesita una zona horaria.</translation>
     </message>
@@ -228,6 +232,10 @@
         <translation>Asigne a {variable} el archivo de la llave de etiquetas que comparten las estaciones de trabajo de este laboratorio.</translation>
     </message>
     <message>
+        <source>Set {variable} to the signing key file shared by this lab&apos;s workstations.</source>
+        <translation>Asigne a {variable} el archivo de la llave de firma que comparten las estaciones de trabajo de este laboratorio.</translation>
+    </message>
+    <message>
         <source>Shipment #{id} has no package {package}.</source>
         <translation>El envío #{id} no tiene el bulto {package}.</translation>
     </message>
@@ -308,6 +316,18 @@
         <translation>El gafete de {name} ya no es válido.</translation>
     </message>
     <message>
+        <source>The checkpoint at {size} entries does not match its own tree: the journal was altered. Run verify.</source>
+        <translation>El punto de control de {size} entradas no coincide con su propio árbol: la bitácora fue alterada. Ejecute la verificación.</translation>
+    </message>
+    <message>
+        <source>The checkpoint interval must be between {low} and {high} entries.</source>
+        <translation>El intervalo de puntos de control debe estar entre {low} y {high} entradas.</translation>
+    </message>
+    <message>
+        <source>The checkpoint over {size} entries is not signed by one of this lab&apos;s keys; it cannot vouch for this journal.</source>
+        <translation>El punto de control de {size} entradas no está firmado con una de las llaves de este laboratorio; no puede avalar esta bitácora.</translation>
+    </message>
+    <message>
         <source>The consignee {name} is archived.</source>
         <translation>El destinatario {name} está archivado.</translation>
     </message>
@@ -344,12 +364,28 @@
         <translation>La carpeta de la llave de etiquetas no existe: {parent}</translation>
     </message>
     <message>
+        <source>The folder for the signing key does not exist: {parent}</source>
+        <translation>La carpeta de la llave de firma no existe: {parent}</translation>
+    </message>
+    <message>
         <source>The idle lock must be a whole number of minutes from {first} to {last}; {value} is not.</source>
         <translation>El bloqueo por inactividad debe ser un número entero de minutos de {first} a {last}; {value} no lo es.</translation>
     </message>
     <message>
         <source>The idle lock must be between {first} and {last} minutes (CJIS allows at most {last}); {value} is out of range.</source>
         <translation>El bloqueo por inactividad debe estar entre {first} y {last} minutos (CJIS permite como máximo {last}); {value} está fuera de rango.</translation>
+    </message>
+    <message>
+        <source>The key file given is not the lab&apos;s current signing key.</source>
+        <translation>El archivo de llave indicado no es la llave de firma vigente del laboratorio.</translation>
+    </message>
+    <message>
+        <source>The lab has a signing key already; rotate it instead.</source>
+        <translation>El laboratorio ya tiene una llave de firma; en su lugar, rótela.</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s signing key is missing ({path}). Restore it from the backup; without it shipments cannot be approved or exported.</source>
+        <translation>Falta la llave de firma del laboratorio ({path}). Restáurela desde el respaldo; sin ella no se pueden aprobar ni exportar envíos.</translation>
     </message>
     <message>
         <source>The label key cannot be read: {error}</source>
@@ -398,6 +434,10 @@
     <message>
         <source>The net weight {weight} g is above the exhibit&apos;s gross weight {gross} g.</source>
         <translation>El peso neto de {weight} g es mayor que el peso bruto del indicio, {gross} g.</translation>
+    </message>
+    <message>
+        <source>The old signing key could not be moved aside: {error}</source>
+        <translation>No se pudo apartar la llave de firma anterior: {error}</translation>
     </message>
     <message>
         <source>The passphrase must be at least {length} characters long (a few unrelated words work well).</source>
@@ -502,6 +542,26 @@
     <message>
         <source>The settings file {path} cannot be read ({error}); using the defaults.</source>
         <translation>No se puede leer el archivo de configuración {path} ({error}); se usan los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>The signing key cannot be read: {error}</source>
+        <translation>No se puede leer la llave de firma: {error}</translation>
+    </message>
+    <message>
+        <source>The signing key could not be written: {error}</source>
+        <translation>No se pudo escribir la llave de firma: {error}</translation>
+    </message>
+    <message>
+        <source>The signing key file (fingerprint {fingerprint}) is not the lab&apos;s current signing key; restore the right file or ask a supervisor.</source>
+        <translation>El archivo de la llave de firma (huella {fingerprint}) no es la llave de firma vigente del laboratorio; restaure el archivo correcto o consulte a un supervisor.</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} is damaged.</source>
+        <translation>El archivo de la llave de firma {path} está dañado.</translation>
+    </message>
+    <message>
+        <source>The signing key {path} is readable by other users; run `chmod 600 {path}`.</source>
+        <translation>La llave de firma {path} la pueden leer otros usuarios; ejecute `chmod 600 {path}`.</translation>
     </message>
     <message>
         <source>The sub-sample ({weight} g) must weigh less than what remains of {code} ({remaining} g).</source>
@@ -744,6 +804,14 @@ Revise la ruta, o configure un laboratorio nuevo con:
     <message>
         <source>a carrier</source>
         <translation>un transportista</translation>
+    </message>
+    <message>
+        <source>a checkpoint held outside the database</source>
+        <translation>un punto de control conservado fuera de la base de datos</translation>
+    </message>
+    <message>
+        <source>a checkpoint held outside the database covers {size} entries but the journal has only {entries}: entries were removed from its end</source>
+        <translation>un punto de control conservado fuera de la base de datos cubre {size} entradas, pero la bitácora solo tiene {entries}: se eliminaron entradas de su final</translation>
     </message>
     <message>
         <source>a consignee</source>
@@ -1182,6 +1250,18 @@ Revise la ruta, o configure un laboratorio nuevo con:
         <translation>no se encontró ese nombre o dirección de impresora. Revise la dirección.</translation>
     </message>
     <message>
+        <source>the checkpoint in entry {seq}</source>
+        <translation>el punto de control de la entrada {seq}</translation>
+    </message>
+    <message>
+        <source>the checkpoint in entry {seq} is malformed</source>
+        <translation>el punto de control de la entrada {seq} está mal formado</translation>
+    </message>
+    <message>
+        <source>the checkpoint in entry {seq} is not signed by one of the lab&apos;s keys</source>
+        <translation>el punto de control de la entrada {seq} no está firmado con una de las llaves del laboratorio</translation>
+    </message>
+    <message>
         <source>the connection was refused. Is the printer on, and is the port right?</source>
         <translation>se rechazó la conexión. ¿Está encendida la impresora y es correcto el puerto?</translation>
     </message>
@@ -1376,6 +1456,10 @@ Revise la ruta, o configure un laboratorio nuevo con:
     <message>
         <source>{value} is not a printer name.</source>
         <translation>{value} no es un nombre de impresora.</translation>
+    </message>
+    <message>
+        <source>{what} (signed over {size} entries) no longer matches the journal: history was rewritten after it was signed</source>
+        <translation>{what} (firmado sobre {size} entradas) ya no coincide con la bitácora: la historia se reescribió después de firmarse</translation>
     </message>
     <message>
         <source>{what} contains the character {character}, which is not allowed; only letters A-Z, digits 0-9 and hyphens &apos;-&apos; may be used</source>
