@@ -5,11 +5,13 @@ checkpoints themselves — the last two against a checkpoint held outside the da
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import sqlite3
 from typing import Any
 
 import pytest
+from test_verify import verify, workflow
 
 from custody.errors import ValidationError
 from custody.services import audit, checkpoints, intake
@@ -17,7 +19,6 @@ from custody.services.intake import NewSample
 from custody.signing import create
 from custody.verifier import checkpoint_message
 from lab_support import Lab
-from test_verify import verify, workflow
 
 
 def _rewrite(lab: Lab, edit: Any, *, drop_checkpoints: bool = False) -> str:
@@ -155,5 +156,5 @@ def test_periodic_checkpoints_and_a_rotated_key(sqlite_lab: Lab) -> None:
     sizes = [json.loads(p)["data"]["checkpoint"]["size"] for (p,) in conn.execute(
         "SELECT payload FROM journal WHERE kind = 'journal.checkpoint' ORDER BY seq")]  # fmt: skip
     conn.close()
-    gaps = [b - a for a, b in zip(sizes, sizes[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(sizes)]
     assert max(gaps) <= 12  # every 10 entries (an action may write two or three)

@@ -104,9 +104,8 @@ def test_an_unknown_printer_is_refused_with_a_message(qtbot: QtBot) -> None:
 def test_an_older_revision_shows_it_is_superseded(qtbot: QtBot, ship_lab: ShipLab) -> None:
     sid = packed_shipment(ship_lab)
     boss = ship_lab.as_(ship_lab.supervisor)
-    approve = lambda w: shipments.approve(
-        w, sid, SUPERVISOR.password, ship_lab.key, ship_lab.ctx.signer()
-    )  # noqa: E731
+    signer = ship_lab.ctx.signer()
+    approve = lambda w: shipments.approve(w, sid, SUPERVISOR.password, ship_lab.key, signer)  # noqa: E731
     boss.perform("approve", approve)
     boss.perform("edit", lambda w: shipments.update_details(w, sid, waybill="AWB 999"))
     boss.perform("approve", approve)
