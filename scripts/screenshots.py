@@ -112,7 +112,7 @@ def prepare(ctx: AppContext) -> str:
         )
     ctx.perform(
         "approve",
-        lambda w: shipments.approve(w, shipment.id, SUPERVISOR.password, key),
+        lambda w: shipments.approve(w, shipment.id, SUPERVISOR.password, key, ctx.signer()),
         actor=boss,
     )
     scanned = ctx.query(partial(lookup.find_sample, raw=SCAN_CODE))

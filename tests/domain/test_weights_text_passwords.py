@@ -81,7 +81,7 @@ def test_passphrase_without_composition_rules() -> None:
 
 def test_role_matrix() -> None:
     assert PERMISSIONS[Role.SUPERVISOR] == frozenset(Action)
-    assert PERMISSIONS[Role.AUDITOR] == {Action.READ, Action.VERIFY}
+    assert PERMISSIONS[Role.AUDITOR] == {Action.READ, Action.VERIFY, Action.EXPORT}
     assert is_allowed(Role.TECHNICIAN, Action.REGISTER)
     assert not is_allowed(Role.CLERK, Action.REGISTER)
     assert not is_allowed(Role.TECHNICIAN, Action.DISPOSE)

@@ -29,6 +29,7 @@ STRL = consignees.DEA_LABS[0][0]  # DEA Special Testing and Research Laboratory
 STORED = ("MX-AICM-2026-000002", "MX-AICM-2026-000003", "MX-AICM-2026-000004")
 DB = "lab.sqlite"
 KEY_FILE = "lab.label-key"
+SIGNING_KEY_FILE = "lab.signing-key"
 
 
 @dataclass
@@ -107,10 +108,10 @@ def ship_template_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(name="ship_lab")
 def ship_lab_fixture(ship_template: Path, tmp_path: Path) -> Iterator[ShipLab]:
     """A fresh copy of the template lab for one test, the clerk signed in."""
-    for name in (DB, f"{DB}-wal", KEY_FILE):
+    for name in (DB, f"{DB}-wal", KEY_FILE, SIGNING_KEY_FILE):
         if (ship_template / name).exists():
             shutil.copy(ship_template / name, tmp_path / name)
-    (tmp_path / KEY_FILE).chmod(0o600)
+            (tmp_path / name).chmod(0o600)
     ctx = make_ctx(f"sqlite+pysqlite:///{tmp_path / DB}")
     try:
         people = {
