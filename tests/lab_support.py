@@ -121,3 +121,40 @@ def build_lab(ctx: AppContext, url: str) -> Lab:
         ),
     )
     return Lab(ctx, boss, made["tomas"], made["carla"], made["aurelio"], exhibit_id, case_id, url)
+
+
+@dataclass
+class Receiver:
+    """The receiving lab of an import (US-OFS): its own database, a supervisor and a clerk."""
+
+    ctx: AppContext
+    boss: Actor
+    clerk: Actor
+
+    def as_(self, actor: Actor) -> AppContext:
+        self.ctx.actor = actor
+        return self.ctx
+
+
+def receiving_lab(ctx: AppContext) -> Receiver:
+    """Set up the DEA lab that receives bundles (no partner key yet)."""
+    ctx.perform(
+        "init",
+        lambda w: lab.initialise(
+            w,
+            lab_name="DEA Special Testing and Research Laboratory",
+            site_prefix="US-OFS",
+            supervisor=NewPerson("Rita Reyes"),
+            username="rita",
+            password=PASSWORD,
+            timezone="America/New_York",
+        ),
+        actor=None,
+    )
+    boss = ctx.sign_in("rita", PASSWORD)
+    ctx.perform(
+        "add",
+        lambda w: users.add_user(w, NewPerson("Carl Clerk"), "carl", Role.CLERK, PASSWORD),
+        actor=boss,
+    )
+    return Receiver(ctx, boss, ctx.sign_in("carl", PASSWORD))

@@ -68,6 +68,7 @@ class AppContext:
         self.backup_taken = None
         self.signing_key_file = signing.default_path(sqlite_path(url))
         self._signer: signing.Signer | None = None
+        self._signer_version: tuple[int, int] | None = None
         if migrate:
             with storage_errors():
                 self.backup_taken = ensure_schema(self.engine)
@@ -105,6 +106,25 @@ class AppContext:
         if path is None or not path.exists():
             return
         checkpoints.make_if_due(work, self.signer())
+
+    def perform_writing(
+        self,
+        action: str,
+        fn: Callable[[Work], T],
+        target: Path,
+        *,
+        actor: Actor | _Current | None = CURRENT,
+    ) -> T:
+        """`perform` for an action that writes the new file `target` inside its transaction
+        (an export): if the transaction does not commit, the file goes too, so no file outlives
+        the journal entry and checkpoint that vouch for it."""
+        existed = target.exists()
+        try:
+            return self.perform(action, fn, actor=actor)
+        except BaseException:
+            if not existed:
+                target.unlink(missing_ok=True)
+            raise
 
     def _journal_denial(self, action: str, refusal: Refusal, actor: Actor | None) -> None:
         with storage_errors(), self._writer() as session, session.begin():
@@ -177,9 +197,17 @@ class AppContext:
         return self.signing_key_file
 
     def signer(self) -> signing.Signer:
-        """The lab's signing key, read once; StorageError when it is missing or unusable."""
-        if self._signer is None:
-            self._signer = signing.load(self._key_file())
+        """The lab's signing key; read again when the file changed (rotated on another
+        workstation). StorageError when it is missing or unusable."""
+        path = self._key_file()
+        try:
+            info = path.stat()
+            version: tuple[int, int] | None = (info.st_ino, info.st_mtime_ns)
+        except OSError:
+            version = None
+        if self._signer is None or version is None or version != self._signer_version:
+            self._signer = signing.load(path)
+            self._signer_version = version
         return self._signer
 
     def create_signing_key(self) -> str:

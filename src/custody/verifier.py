@@ -25,6 +25,7 @@ import json
 import re
 import sys
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,20 @@ MAX_LINE = 16 << 20  # one journal entry
 MAX_RATIO = 200  # deflate of Custody's data stays far below this; zeros reach 1,000:1
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,99}(/[A-Za-z0-9_][A-Za-z0-9._-]{0,99}){0,2}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+_FILE_SIG = re.compile(r"([0-9A-F]{32}) ([0-9a-f]{128})")
+
+
+# what zipfile/zlib raise on damaged input (a bad CRC, a broken deflate stream, a header that
+# names an unknown compression method or lies about sizes)
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 class Invalid(Exception):
@@ -258,7 +273,7 @@ class Bundle:
         try:
             self.zip = zipfile.ZipFile(path)
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+        except _DAMAGED as error:
             raise Invalid(f"not a complete ZIP file (truncated or damaged): {error}") from None
         self.members: dict[str, zipfile.ZipInfo] = {}
         total = 0
@@ -298,7 +313,7 @@ class Bundle:
                     if got > info.file_size:
                         raise Invalid(f"{name} expands beyond its declared size")
                     yield chunk
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
+        except _DAMAGED as error:
             raise Invalid(f"{name} is damaged inside the ZIP: {error}") from None
 
     def lines(self, name: str) -> Iterator[bytes]:
@@ -318,7 +333,10 @@ class Bundle:
         comment = self.zip.comment
         if len(comment) != FILE_SIG_LENGTH or not comment.startswith(FILE_SIG_TAG):
             raise Invalid("the bundle has no file signature (its ZIP comment was changed)")
-        key, signature = comment[len(FILE_SIG_TAG) :].decode("ascii", "replace").split(" ", 1)
+        found = _FILE_SIG.fullmatch(comment[len(FILE_SIG_TAG) :].decode("ascii", "replace"))
+        if found is None:
+            raise Invalid("the bundle's file signature is damaged (its ZIP comment was changed)")
+        key, signature = found.groups()
         digest = hashlib.sha512()
         with self.path.open("rb") as raw:
             _copy_into(digest, raw, size - FILE_SIG_LENGTH)
@@ -471,7 +489,22 @@ def verify(
     held: list[dict[str, Any]] | None = None,
     max_total: int = MAX_TOTAL,
 ) -> Report:
-    """Verify the bundle at `path`; raise Invalid with the reason, or return what it holds."""
+    """Verify the bundle at `path`; raise Invalid with the reason, or return what it holds.
+    Whatever the input, nothing but Invalid (or OSError for an unreadable path) comes out."""
+    try:
+        return _verify(path, keys, held, max_total)
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError) as error:
+        raise Invalid(f"the bundle is malformed ({type(error).__name__}: {error})") from None
+    except RecursionError:
+        raise Invalid("the bundle is malformed (nested too deeply)") from None
+
+
+def _verify(
+    path: Path,
+    keys: dict[str, str] | None,
+    held: list[dict[str, Any]] | None,
+    max_total: int,
+) -> Report:
     bundle = Bundle(path, max_total)
     desc = _obj(loads(bundle.read(BUNDLE_JSON, MAX_JSON), BUNDLE_JSON), BUNDLE_JSON)
     if desc.get("type") != "custody.bundle" or desc.get("format") != FORMAT:
@@ -515,7 +548,10 @@ def verify(
                 f"a held checkpoint covers {h['size']} entries, this bundle only "
                 f"{cp['size']}: entries were removed (truncated)"
             )
-    extract = read_journal(bundle, desc, cp, trust, held)
+    # the journal's own checkpoints may be signed by keys retired since: the signed description
+    # lists them, and each checkpoint entry is proved under the trusted export checkpoint
+    history = Trust({**own, **trust.keys}, trust.given)
+    extract = read_journal(bundle, desc, cp, history, held)
     if desc.get("kind") == "shipment":
         check_shipment(bundle, _obj(desc.get("shipment"), "shipment"), extract)
     key, signature, message = bundle.file_signature()

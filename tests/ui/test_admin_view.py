@@ -60,7 +60,7 @@ def test_every_table_passes_the_model_tester(
     qtbot: QtBot, qtmodeltester: ModelTester, ctx: AppContext, tmp_path: Path
 ) -> None:
     view = _view(qtbot, ctx, tmp_path)
-    assert view.tabs.count() == 6
+    assert view.tabs.count() == 8
     view.consignees.dea_button.click()  # the demo has no consignees nor calibrations
     view.printers.save_button.click()
     for tab in (view.users, view.locations, view.consignees, view.printers):

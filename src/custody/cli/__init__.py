@@ -17,8 +17,10 @@ from custody import __version__
 from custody.cli import (
     admin,
     audit,
+    bundle_cmds,
     consignee_cmds,
     custody_cmds,
+    import_cmds,
     intake,
     keys_cmds,
     lab_cmds,
@@ -60,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
         consignee_cmds,
         shipment_cmds,
         manifest_cmd,
+        bundle_cmds,
+        import_cmds,
         report_cmds,
         audit,
     ):

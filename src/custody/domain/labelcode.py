@@ -47,7 +47,9 @@ __all__ = [
     "ScanError",
     "encode",
     "new_label_key",
+    "normalise",
     "parse",
+    "read_unsigned",
     "sample_code",
 ]
 
@@ -190,6 +192,29 @@ def _strip_affix(text: str, prefix: str, suffix: str) -> str:
     if suffix and len(text) >= len(suffix) and text[-len(suffix) :].lower() == suffix.lower():
         text = text[: -len(suffix)]
     return text.strip(_SCANNER_WHITESPACE)
+
+
+def normalise(raw: str, prefix: str = "", suffix: str = "") -> str:
+    """A scan as its label text: scanner whitespace and the configured ``prefix`` and
+    ``suffix`` removed, upper case (what :func:`parse` reads; it does not check the code)."""
+    return _strip_affix(raw, prefix, suffix).upper()
+
+
+def read_unsigned(text: str) -> Code | None:
+    """The code in a label text whose MAC cannot be checked here (another lab's label, read
+    from its verified bundle): layout and check character only. None if it is not a code."""
+    text = text.upper()
+    if len(text) <= _OVERHEAD or text[0] != VERSION or not set(text) <= set(_B36):
+        return None
+    kind, length = _KINDS.get(text[1]), int(text[2:4], 36)
+    check_at = _HEAD + length + SERIAL_LENGTH
+    if kind is None or len(text) != _OVERHEAD + length or not 1 <= length <= kind.max_body_length:
+        return None
+    if not checkchar.is_valid(text[: check_at + 1]) or not set(text[check_at + 1 :]) <= set(
+        _CROCKFORD
+    ):
+        return None
+    return Code(kind, text[_HEAD : _HEAD + length], int(text[_HEAD + length : check_at], 36))
 
 
 def parse(raw: str, key: bytes, *, prefix: str = "", suffix: str = "") -> Code | ScanError:

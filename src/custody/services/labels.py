@@ -1,9 +1,10 @@
 """Label prints and scans: every printed label has a serial; a reprint voids the earlier one.
 
 A scan is resolved only if its code parses under this lab's key (labelcode), its serial is a
-print of this lab that is still valid, and its kind suits what the clerk is doing. Every
-refusal raises a Refusal, which the caller journals with the raw input escaped; a scan never
-creates a record.
+print of this lab that is still valid, and its kind suits what the clerk is doing. Another
+lab's label brought by an imported bundle (`foreign_labels`) stands for its local record and is
+checked the same way from its kind on. Every refusal raises a Refusal, which the caller
+journals with the raw input escaped; a scan never creates a record.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from custody.domain.labelcode import Code, LabelKind, ScanError, encode, parse
 from custody.domain.messages import join_or, message_of, t
 from custody.domain.permissions import Action
 from custody.errors import Conflict, NotFound, Refusal, ValidationError
+from custody.services import foreign_labels
 from custody.services.custody import load_sample
 from custody.services.views import SampleView, sample_view
 from custody.services.work import Work
@@ -209,12 +211,13 @@ def _resolve(
     work: Work, raw: str, label_key: bytes, context: ScanContext, prefix: str, suffix: str
 ) -> Scanned:
     work.require(Action.READ)
-    parsed = parse(raw, label_key, prefix=prefix, suffix=suffix)
+    foreign = foreign_labels.code_of(work, raw, prefix=prefix, suffix=suffix)
+    parsed = foreign or parse(raw, label_key, prefix=prefix, suffix=suffix)
     if isinstance(parsed, ScanError):
         raise ValidationError(t("Scan refused: {reason}", reason=parsed.reason), subject="scan")
     subject = f"{parsed.kind.description}:{parsed.body}"
-    prints = queries.active_prints(work.session, parsed.kind.value, parsed.body)
-    if not any(p.serial == parsed.serial for p in prints):
+    prints = [] if foreign else queries.active_prints(work.session, parsed.kind.value, parsed.body)
+    if not foreign and not any(p.serial == parsed.serial for p in prints):
         issued = queries.first(work.session, LabelPrint, serial=parsed.serial)
         if issued is not None and issued.voided:
             raise ValidationError(

@@ -1,5 +1,6 @@
 """The Admin view (supervisors): users, storage locations, consignees, printer calibrations, the
-lab's settings and this workstation's settings, one tab each."""
+lab's settings, its signing key, its partner labs and this workstation's settings, one tab
+each."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from custody.domain.permissions import Action
 from custody.services.lab import LabView
 from custody.ui.naming import named
 from custody.ui.views.admin_consignees import ConsigneesTab
+from custody.ui.views.admin_keys import KeysTab
 from custody.ui.views.admin_lab import LabTab
 from custody.ui.views.admin_locations import LocationsTab, OpenPrint, print_location_labels
+from custody.ui.views.admin_partners import PartnersTab
 from custody.ui.views.admin_printers import PrintersTab
 from custody.ui.views.admin_support import allow
 from custody.ui.views.admin_users import UsersTab
@@ -46,6 +49,8 @@ class AdminView(QWidget):
         self.consignees = ConsigneesTab(ctx)
         self.printers = PrintersTab(ctx, printer_names=printer_names)
         self.lab_tab = LabTab(ctx)
+        self.keys = KeysTab(ctx)
+        self.partners = PartnersTab(ctx)
         self.workstation = WorkstationTab(path=settings_path, printer_names=printer_names)
         allow(
             self.workstation.save_button,
@@ -59,6 +64,8 @@ class AdminView(QWidget):
         self.tabs.addTab(self.consignees, self.tr("Consignees"))
         self.tabs.addTab(self.printers, self.tr("Printers"))
         self.tabs.addTab(self.lab_tab, self.tr("Lab settings"))
+        self.tabs.addTab(self.keys, self.tr("Signing key"))
+        self.tabs.addTab(self.partners, self.tr("Partner labs"))
         self.tabs.addTab(self.workstation, self.tr("This workstation"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout = QVBoxLayout(self)
@@ -75,5 +82,8 @@ class AdminView(QWidget):
     def _on_tabs_current_changed(self, index: int) -> None:
         """Read the list again when its tab is shown (another workstation may have changed it)."""
         tab = self.tabs.widget(index)
-        if isinstance(tab, UsersTab | LocationsTab | ConsigneesTab | PrintersTab | LabTab):
+        if isinstance(
+            tab,
+            UsersTab | LocationsTab | ConsigneesTab | PrintersTab | LabTab | KeysTab | PartnersTab,
+        ):
             tab.refresh()

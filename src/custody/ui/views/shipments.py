@@ -45,6 +45,8 @@ from custody.ui.models.shipment_table import (
     shipment_status_label,
 )
 from custody.ui.views.shipment_actions import ManifestOptions, ShipmentActions
+from custody.ui.views.shipment_bundle import ShipmentBundle
+from custody.ui.views.shipment_import import BundleImporter
 from custody.ui.views.shipment_scans import ScanHandler
 from custody.ui.widgets.shipment_detail import ShipmentDetail
 
@@ -71,9 +73,12 @@ class ShipmentsView(QWidget):
         self.detail = ShipmentDetail(ctx, lab.timezone, self.label_key, self)
         self.shipment_actions = ShipmentActions(ctx, self.detail, self.label_key, manifest_options)
         self.scans = ScanHandler(ctx, self.detail, self.label_key)
+        self.bundle = ShipmentBundle(ctx, self.detail, self.label_key)
+        self.bundle_import = BundleImporter(ctx, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._filters())
+        layout.addWidget(self.bundle_import.card)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self._table())
@@ -115,6 +120,7 @@ class ShipmentsView(QWidget):
         bar.addWidget(self.status_combo)
         bar.addStretch(1)
         bar.addWidget(self.refresh_button)
+        bar.addWidget(self.bundle_import.button)
         bar.addWidget(self.new_button)
         return bar
 
@@ -143,6 +149,7 @@ class ShipmentsView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.shipment_actions.changed.connect(self.reload)
         self.shipment_actions.created.connect(self.select_shipment)
+        self.bundle_import.imported.connect(self.select_shipment)
         self.scans.changed.connect(self.reload)
         self.detail.reconcile_panel.changed.connect(self.reload)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from custody.context import AppContext
 from custody.domain.enums import ShipmentStatus
 from custody.domain.manifest import SignatureBlock
+from custody.services.bundles import ISSUED
 from custody.services.shipment_views import ShipmentView
 from custody.services.shipments import EDITABLE
 from custody.ui.models.shipment_table import local_time, shipment_status_label
@@ -58,6 +59,7 @@ class ShipmentDetail(QWidget):
         super().__init__(parent)
         self._zone = ZoneInfo(zone)
         self.shipment: ShipmentView | None = None
+        self.can_export = True  # the signed-in role may export bundles (ShipmentBundle says)
         self.title = QLabel()
         self.title.setObjectName("shipment_title")
         font = self.title.font()
@@ -121,6 +123,9 @@ class ShipmentDetail(QWidget):
         self.reconcile_button = self._button(
             self.tr("Rec&oncile"), "reconcile", self.tr("Compare what arrived with the manifest")
         )
+        self.export_bundle_button = self._button(
+            self.tr("E&xport bundle…"), "export_bundle", self.tr("A signed file for the consignee")
+        )
         row = QHBoxLayout()
         for button in self.buttons():
             row.addWidget(button)
@@ -138,6 +143,7 @@ class ShipmentDetail(QWidget):
             self.manifest_button,
             self.receive_button,
             self.reconcile_button,
+            self.export_bundle_button,
         ]
 
     def _contents(self) -> QWidget:
@@ -370,6 +376,7 @@ class ShipmentDetail(QWidget):
         self.manifest_button.setEnabled(bool(s and s.revision))
         self.receive_button.setEnabled(status is S.DISPATCHED)
         self.reconcile_button.setEnabled(status in (S.RECEIVED, S.RECONCILED))
+        self.export_bundle_button.setEnabled(status in ISSUED and self.can_export)
 
     def say(self, text: str, *, ok: bool) -> None:
         self.message.setProperty("ok", ok)
