@@ -83,32 +83,33 @@ def node_hash(left: bytes, right: bytes) -> bytes:
 
 
 class Frontier:
-    """The right edge of the tree over entries 1..size: O(log size) hashes, extendable."""
+    """The right edge of the tree over entries 1..size: one complete subtree hash per set bit
+    of size, largest first (O(log size) hashes), extendable entry by entry."""
 
     def __init__(self, size: int = 0, hashes: Iterable[bytes] = ()) -> None:
-        heights = [h for h in range(size.bit_length() - 1, -1, -1) if size >> h & 1]
-        given = list(hashes)
-        if len(given) != len(heights):
-            raise Invalid(f"a frontier of {size} entries needs {len(heights)} hashes")
-        self.size, self.stack = size, list(zip(heights, given, strict=True))
+        self.size, self.stack = size, list(hashes)
+        if len(self.stack) != size.bit_count():
+            raise Invalid(f"a frontier of {size} entries needs {size.bit_count()} hashes")
 
-    def append(self, entry_hash: bytes) -> None:
-        height, digest = 0, leaf_hash(entry_hash)
-        while self.stack and self.stack[-1][0] == height:
-            digest, height = node_hash(self.stack.pop()[1], digest), height + 1
-        self.stack.append((height, digest))
+    def append(self, entry_hash: bytes, _sha256: Any = hashlib.sha256) -> None:
+        # the subtrees to merge are the trailing set bits of size (hot loop of verify)
+        digest, stack, n = _sha256(b"\x00" + entry_hash).digest(), self.stack, self.size
+        while n & 1:
+            digest = _sha256(b"\x01" + stack.pop() + digest).digest()
+            n >>= 1
+        stack.append(digest)
         self.size += 1
 
     def root(self) -> bytes:
         if not self.stack:
             return hashlib.sha256(b"").digest()
-        digest = self.stack[-1][1]
-        for _, left in reversed(self.stack[:-1]):
+        digest = self.stack[-1]
+        for left in reversed(self.stack[:-1]):
             digest = node_hash(left, digest)
         return digest
 
     def hashes(self) -> list[str]:
-        return [digest.hex() for _, digest in self.stack]
+        return [digest.hex() for digest in self.stack]
 
 
 def included(index: int, size: int, entry_hash: bytes, path: list[bytes], root: bytes) -> bool:
