@@ -35,6 +35,7 @@ from custody.db.models import SampleOrigin, Shipment, WitnessCheckpoint
 from custody.domain.enums import SampleStatus, ShipmentStatus
 from custody.errors import Conflict, ValidationError
 from custody.services import audit, lookup, partners, receipt_closing, receiving
+from custody.services.shipment_views import list_shipments
 from lab_support import Lab
 
 
@@ -88,6 +89,8 @@ def test_round_trip_two_labs_reception_by_the_origins_labels(
         "Laboratorio Central AICM",
     )
     assert (done.packages, done.samples, done.labels) == (2, 3, 6)
+    (row,) = receiver.ctx.query(list_shipments)  # the list says where it comes from
+    assert (row.manifest_number, row.consignee) == (number, "← Laboratorio Central AICM")
     assert done.bundle_sha256 == hashlib.sha256(bundle.read_bytes()).hexdigest()
     with zipfile.ZipFile(bundle) as zf:
         desc = json.loads(zf.read(verifier.BUNDLE_JSON))

@@ -114,6 +114,12 @@ def test_import_then_receive_by_the_manifest_qr(
     shown = view.detail.shipment
     assert shown is not None and shown.manifest_number == number
     assert shown.status is ShipmentStatus.DISPATCHED
+    # where it comes from, in the list and in the detail (it has no consignee here)
+    (row,) = receiver.ctx.query(list_shipments)
+    assert row.consignee == f"← {shown.origin_lab}"
+    assert shown.origin == "MX-AICM" and shown.origin_lab
+    consignee = view.detail.fields["consignee"].text()
+    assert consignee == f"this lab — imported from {shown.origin_lab} (MX-AICM)"
     view.grab().save(str(SHOTS / "import_bundle_imported.png"))
 
     # The receipt starts as usual: the origin's manifest QR, scanned here.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 
 from custody.db.models import (
     Case,
@@ -83,7 +83,8 @@ def shipment_page(
     session: Session, *, status: ShipmentStatus | None, after_id: int | None, limit: int
 ) -> list[tuple[Any, ...]]:
     """Keyset page of shipments by number (primary key): (id, manifest number, revision, status,
-    consignee name, carrier, waybill, created, dispatched, received, closed clean, samples)."""
+    consignee name (or "← origin lab" when imported), carrier, waybill, created, dispatched,
+    received, closed clean, samples)."""
     samples = (
         select(func.count())
         .select_from(ShipmentItem)
@@ -96,7 +97,8 @@ def shipment_page(
             Shipment.manifest_number,
             Shipment.revision,
             Shipment.status,
-            func.coalesce(Consignee.name, ""),
+            # an incoming shipment (imported from another lab) shows where it comes from
+            func.coalesce(Consignee.name, literal("← ") + Shipment.origin_lab, ""),
             Shipment.carrier,
             Shipment.waybill,
             Shipment.created_at,

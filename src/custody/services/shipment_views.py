@@ -44,6 +44,8 @@ class ShipmentView:
     closed_clean: bool | None
     manifest_sha256: str | None
     open_discrepancies: int
+    origin: str | None = None  # another lab's site prefix: imported from it
+    origin_lab: str | None = None
 
     @property
     def sample_count(self) -> int:
@@ -96,6 +98,8 @@ def shipment_view(work: Work, shipment: Shipment) -> ShipmentView:
         closed_clean=shipment.closed_clean,
         manifest_sha256=shipment.manifest_sha256,
         open_discrepancies=open_count,
+        origin=shipment.origin,
+        origin_lab=shipment.origin_lab,
     )
 
 

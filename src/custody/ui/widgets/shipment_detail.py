@@ -247,7 +247,7 @@ class ShipmentDetail(QWidget):
         if s.carrier_agent:
             dispatched += self.tr(", to {agent}").format(agent=s.carrier_agent)
         values = {
-            "consignee": s.consignee,
+            "consignee": self._consignee(s),
             "carrier": s.carrier or "—",
             "waybill": s.waybill or "—",
             "mode": s.transport_mode or "—",
@@ -267,6 +267,13 @@ class ShipmentDetail(QWidget):
             return "—"
         text = local_time(moment, self._zone)
         return f"{text}, {who}" if who else text
+
+    def _consignee(self, s: ShipmentView) -> str:
+        if s.origin is None:
+            return s.consignee
+        return self.tr("this lab — imported from {lab} ({origin})").format(
+            lab=s.origin_lab, origin=s.origin
+        )
 
     def _signature_text(self, s: ShipmentView, signatures: Sequence[SignatureBlock]) -> str:
         lines = [
