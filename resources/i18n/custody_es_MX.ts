@@ -2,6 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_MX" sourcelanguage="en">
 <context>
+    <name>AddPartnerDialog</name>
+    <message>
+        <source>Add a partner lab&apos;s key</source>
+        <translation>Agregar la llave de un laboratorio socio</translation>
+    </message>
+    <message>
+        <source>&amp;Add the key</source>
+        <translation>&amp;Agregar la llave</translation>
+    </message>
+    <message>
+        <source>Before adding it, compare this fingerprint with the partner lab through another channel: read it out by phone with someone you know there, or check it against a letter or a manifest they signed. A file can be swapped on its way; the fingerprint confirmed by the lab cannot.</source>
+        <translation>Antes de agregarla, compare esta huella con el laboratorio socio por otro medio: díctela por teléfono con alguien que conozca allá, o cotéjela con una carta o un manifiesto que hayan firmado. Un archivo puede ser sustituido en el camino; la huella confirmada por el laboratorio, no.</translation>
+    </message>
+    <message>
+        <source>its site prefix, e.g. US-STRL</source>
+        <translation>su prefijo de sitio, p. ej. US-STRL</translation>
+    </message>
+    <message>
+        <source>e.g. DEA Special Testing and Research Lab</source>
+        <translation>p. ej. DEA Special Testing and Research Lab</translation>
+    </message>
+    <message>
+        <source>e.g. read out by phone with Dr. Ana Ruiz (+1 703 555 0100), 2026-09-01</source>
+        <translation>p. ej. dictada por teléfono con la Dra. Ana Ruiz (+1 703 555 0100), 2026-09-01</translation>
+    </message>
+    <message>
+        <source>Key file:</source>
+        <translation>Archivo de la llave:</translation>
+    </message>
+    <message>
+        <source>Lab&apos;s site &amp;prefix:</source>
+        <translation>&amp;Prefijo del sitio del laboratorio:</translation>
+    </message>
+    <message>
+        <source>Lab &amp;name:</source>
+        <translation>&amp;Nombre del laboratorio:</translation>
+    </message>
+    <message>
+        <source>&amp;How did you confirm this
+fingerprint with the lab?</source>
+        <translation>¿&amp;Cómo confirmó esta huella
+con el laboratorio?</translation>
+    </message>
+    <message>
+        <source>Enter the partner lab&apos;s site prefix.</source>
+        <translation>Escriba el prefijo del sitio del laboratorio socio.</translation>
+    </message>
+    <message>
+        <source>Enter the partner lab&apos;s name.</source>
+        <translation>Escriba el nombre del laboratorio socio.</translation>
+    </message>
+    <message>
+        <source>Say how the fingerprint was confirmed with the lab (with whom, how, when). Do not add a key nobody confirmed.</source>
+        <translation>Indique cómo se confirmó la huella con el laboratorio (con quién, cómo, cuándo). No agregue una llave que nadie haya confirmado.</translation>
+    </message>
+</context>
+<context>
     <name>AdminView</name>
     <message>
         <source>Only a supervisor changes this workstation&apos;s settings.</source>
@@ -26,6 +83,14 @@
     <message>
         <source>Lab settings</source>
         <translation>Datos del laboratorio</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Llave de firma</translation>
+    </message>
+    <message>
+        <source>Partner labs</source>
+        <translation>Laboratorios socios</translation>
     </message>
     <message>
         <source>This workstation</source>
@@ -184,6 +249,37 @@
     <message>
         <source>{time} {zone}, by {user} at workstation {ws}</source>
         <translation>{time} {zone}, por {user} en la estación {ws}</translation>
+    </message>
+</context>
+<context>
+    <name>BundleImporter</name>
+    <message>
+        <source>Import a partner lab&apos;s shipment bundle</source>
+        <translation>Importar el paquete de exportación de un envío de un laboratorio socio</translation>
+    </message>
+    <message>
+        <source>Custody bundles (*.zip);;All files (*)</source>
+        <translation>Paquetes de exportación de Custody (*.zip);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Im&amp;port bundle…</source>
+        <translation>Importar pa&amp;quete de exportación…</translation>
+    </message>
+    <message>
+        <source>Verify a partner lab&apos;s signed bundle and create its shipment here</source>
+        <translation>Verificar el paquete de exportación firmado de un laboratorio socio y crear aquí su envío</translation>
+    </message>
+    <message>
+        <source>Only the staff who receive shipments import bundles.</source>
+        <translation>Solo el personal que recibe envíos importa paquetes de exportación.</translation>
+    </message>
+    <message>
+        <source>Verifying {file} and importing its shipment…</source>
+        <translation>Verificando {file} e importando su envío…</translation>
+    </message>
+    <message>
+        <source>Import bundle</source>
+        <translation>Importar paquete de exportación</translation>
     </message>
 </context>
 <context>
@@ -655,6 +751,45 @@ de {giver} (con sesión iniciada) a la persona indicada abajo.</translation>
     </message>
 </context>
 <context>
+    <name>ImportResultCard</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Bundle imported: shipment {number} from {lab} ({origin})</source>
+        <translation>Paquete de exportación importado: envío {number} de {lab} ({origin})</translation>
+    </message>
+    <message>
+        <source>{samples} in {packages}, verified against the key {fingerprint} registered for {origin} ({entries} journal entries checked; the lab&apos;s signed checkpoint at {size} entries is kept). Next: scan the QR code on the manifest to start the receipt, then every package and sample.
+Bundle SHA-256: {sha256}</source>
+        <translation>{samples} en {packages}. Se verificó con la llave {fingerprint} registrada para {origin} ({entries} entradas de la bitácora revisadas; se conserva el punto de control de {size} entradas firmado por el laboratorio). Siguiente paso: escanee el código QR del manifiesto para iniciar la recepción y luego cada bulto y cada muestra.
+SHA-256 del paquete de exportación: {sha256}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s)</source>
+        <translation>
+            <numerusform>%n muestra</numerusform>
+            <numerusform>%n muestras</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n package(s)</source>
+        <translation>
+            <numerusform>%n bulto</numerusform>
+            <numerusform>%n bultos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bundle REFUSED — nothing was imported</source>
+        <translation>Paquete de exportación RECHAZADO — no se importó nada</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>IntakeStep</name>
     <message>
         <source>&amp;Next ›</source>
@@ -799,6 +934,149 @@ de {giver} (con sesión iniciada) a la persona indicada abajo.</translation>
     <message>
         <source>The folder for the label key does not exist: {folder}</source>
         <translation>La carpeta para la clave de etiquetas no existe: {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>KeysTab</name>
+    <message>
+        <source>Only a supervisor manages the signing key.</source>
+        <translation>Solo un supervisor administra la llave de firma.</translation>
+    </message>
+    <message>
+        <source>This lab&apos;s signing key</source>
+        <translation>Llave de firma de este laboratorio</translation>
+    </message>
+    <message>
+        <source>Partner labs accept this lab&apos;s bundles only once they hold this key. Read the fingerprint out to them by phone, four characters at a time, or let them scan the code, and send them the exported public key.</source>
+        <translation>Los laboratorios socios aceptan los paquetes de exportación de este laboratorio solo cuando ya tienen esta llave. Díctales la huella por teléfono, de cuatro en cuatro caracteres, o deje que escaneen el código, y envíeles la llave pública exportada.</translation>
+    </message>
+    <message>
+        <source>In use since:</source>
+        <translation>En uso desde:</translation>
+    </message>
+    <message>
+        <source>Private key file:</source>
+        <translation>Archivo de la llave privada:</translation>
+    </message>
+    <message>
+        <source>&amp;Export public key…</source>
+        <translation>E&amp;xportar llave pública…</translation>
+    </message>
+    <message>
+        <source>Save the public key as a PEM file for partner labs</source>
+        <translation>Guardar la llave pública como archivo PEM para los laboratorios socios</translation>
+    </message>
+    <message>
+        <source>R&amp;otate key…</source>
+        <translation>R&amp;otar llave…</translation>
+    </message>
+    <message>
+        <source>Replace the key (the old one signs the new one)</source>
+        <translation>Reemplazar la llave (la anterior firma la nueva)</translation>
+    </message>
+    <message>
+        <source>Newest signed checkpoint</source>
+        <translation>Punto de control firmado más reciente</translation>
+    </message>
+    <message>
+        <source>&amp;Copy checkpoint code</source>
+        <translation>Co&amp;piar código del punto de control</translation>
+    </message>
+    <message>
+        <source>One line to hand to someone who holds it (e-mail, a letter, a notebook)</source>
+        <translation>Una línea para entregar a alguien que la conserve (correo electrónico, una carta, una libreta)</translation>
+    </message>
+    <message>
+        <source>Sign a checkpoint &amp;now</source>
+        <translation>&amp;Firmar un punto de control ahora</translation>
+    </message>
+    <message>
+        <source> entries</source>
+        <translation> entradas</translation>
+    </message>
+    <message>
+        <source>&amp;Save interval</source>
+        <translation>&amp;Guardar intervalo</translation>
+    </message>
+    <message>
+        <source>Sign a checkpoint every:</source>
+        <translation>Firmar un punto de control cada:</translation>
+    </message>
+    <message>
+        <source>Previous keys (retired)</source>
+        <translation>Llaves anteriores (retiradas)</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Huella</translation>
+    </message>
+    <message>
+        <source>In use since</source>
+        <translation>En uso desde</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retirada</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>No signing key yet</source>
+        <translation>Aún no hay llave de firma</translation>
+    </message>
+    <message>
+        <source>Not set: point {variable} at the lab&apos;s key file.</source>
+        <translation>Sin definir: asigne a {variable} el archivo de la llave del laboratorio.</translation>
+    </message>
+    <message>
+        <source>{path} (missing on this workstation)</source>
+        <translation>{path} (falta en esta estación)</translation>
+    </message>
+    <message>
+        <source>No checkpoint signed yet.</source>
+        <translation>Aún no se ha firmado ningún punto de control.</translation>
+    </message>
+    <message>
+        <source>{size} entries — head {head}… — signed {when} by key {key}</source>
+        <translation>{size} entradas — hash final {head}… — firmado el {when} con la llave {key}</translation>
+    </message>
+    <message>
+        <source>Export the lab&apos;s public key</source>
+        <translation>Exportar la llave pública del laboratorio</translation>
+    </message>
+    <message>
+        <source>PEM public keys (*.pem)</source>
+        <translation>Llaves públicas PEM (*.pem)</translation>
+    </message>
+    <message>
+        <source>The public key could not be saved: {error}</source>
+        <translation>No se pudo guardar la llave pública: {error}</translation>
+    </message>
+    <message>
+        <source>Public key {fingerprint} saved to {path}.</source>
+        <translation>Llave pública {fingerprint} guardada en {path}.</translation>
+    </message>
+    <message>
+        <source>The lab has no signing key to rotate.</source>
+        <translation>El laboratorio no tiene una llave de firma que rotar.</translation>
+    </message>
+    <message>
+        <source>The signing key is now {fingerprint}. Tell partner labs the new fingerprint and send them the exported public key.</source>
+        <translation>La llave de firma ahora es {fingerprint}. Comunique la nueva huella a los laboratorios socios y envíeles la llave pública exportada.</translation>
+    </message>
+    <message>
+        <source>The code of the checkpoint at {size} entries is on the clipboard.</source>
+        <translation>El código del punto de control de {size} entradas está en el portapapeles.</translation>
+    </message>
+    <message>
+        <source>Checkpoint signed at {size} entries.</source>
+        <translation>Punto de control firmado en {size} entradas.</translation>
+    </message>
+    <message>
+        <source>A checkpoint is now signed every {n} entries.</source>
+        <translation>Ahora se firma un punto de control cada {n} entradas.</translation>
     </message>
 </context>
 <context>
@@ -1140,6 +1418,65 @@ de {giver} (con sesión iniciada) a la persona indicada abajo.</translation>
     <message>
         <source>Scan a sample label to pack it.</source>
         <translation>Escanee la etiqueta de una muestra para embalarla.</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersTab</name>
+    <message>
+        <source>Site prefix</source>
+        <translation>Prefijo del sitio</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Laboratorio</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Huella</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Agregada</translation>
+    </message>
+    <message>
+        <source>How it was confirmed</source>
+        <translation>Cómo se confirmó</translation>
+    </message>
+    <message>
+        <source>&amp;Add partner key…</source>
+        <translation>A&amp;gregar llave de laboratorio socio…</translation>
+    </message>
+    <message>
+        <source>Register the public key (PEM file) of another lab</source>
+        <translation>Registrar la llave pública (archivo PEM) de otro laboratorio</translation>
+    </message>
+    <message>
+        <source>Bundles from another lab are imported only when they are signed by a key listed here for that lab.</source>
+        <translation>Los paquetes de exportación de otro laboratorio solo se importan si están firmados con una llave registrada aquí para ese laboratorio.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor adds partner keys.</source>
+        <translation>Solo un supervisor agrega llaves de laboratorios socios.</translation>
+    </message>
+    <message>
+        <source>The partner lab&apos;s public key</source>
+        <translation>La llave pública del laboratorio socio</translation>
+    </message>
+    <message>
+        <source>PEM public keys (*.pem);;All files (*)</source>
+        <translation>Llaves públicas PEM (*.pem);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {error}</source>
+        <translation>No se puede leer {path}: {error}</translation>
+    </message>
+    <message>
+        <source>{path} is not a usable public key: {reason}</source>
+        <translation>{path} no es una llave pública utilizable: {reason}</translation>
+    </message>
+    <message>
+        <source>The key {fingerprint} of {lab} ({origin}) was added.</source>
+        <translation>Se agregó la llave {fingerprint} de {lab} ({origin}).</translation>
     </message>
 </context>
 <context>
@@ -1810,6 +2147,41 @@ SHA-256 del PDF: {sha}</translation>
     <message>
         <source>Inventory</source>
         <translation>Inventario</translation>
+    </message>
+</context>
+<context>
+    <name>RotateKeyDialog</name>
+    <message>
+        <source>Rotate the signing key</source>
+        <translation>Rotar la llave de firma</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate the key</source>
+        <translation>&amp;Rotar la llave</translation>
+    </message>
+    <message>
+        <source>A new signing key replaces {fingerprint}. The old key signs the new one, so bundles and checkpoints signed before stay valid, and its file is kept beside the new one, renamed. Partner labs must then be told the new fingerprint, and every workstation that shares the key file needs the new file.</source>
+        <translation>Una nueva llave de firma reemplaza a {fingerprint}. La llave anterior firma la nueva, así que los paquetes de exportación y los puntos de control firmados antes siguen siendo válidos, y su archivo se conserva junto al nuevo, con otro nombre. Después hay que comunicar la nueva huella a los laboratorios socios, y cada estación que comparte el archivo de la llave necesita el archivo nuevo.</translation>
+    </message>
+    <message>
+        <source>e.g. the key file may have been copied</source>
+        <translation>p. ej. es posible que el archivo de la llave se haya copiado</translation>
+    </message>
+    <message>
+        <source>I will give partner labs the new fingerprint</source>
+        <translation>Comunicaré la nueva huella a los laboratorios socios</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>Say why the key is replaced.</source>
+        <translation>Indique por qué se reemplaza la llave.</translation>
+    </message>
+    <message>
+        <source>Tick the box: partner labs refuse bundles signed by a key they have not been told about.</source>
+        <translation>Marque la casilla: los laboratorios socios rechazan los paquetes de exportación firmados con una llave que no se les ha comunicado.</translation>
     </message>
 </context>
 <context>
@@ -3005,6 +3377,41 @@ Custody le dirá entonces qué cambiar, si hace falta, en el escáner o en la co
     </message>
 </context>
 <context>
+    <name>ShipmentBundle</name>
+    <message>
+        <source>Export the shipment&apos;s bundle</source>
+        <translation>Guardar el paquete de exportación del envío</translation>
+    </message>
+    <message>
+        <source>Custody bundles (*.custody.zip);;ZIP files (*.zip)</source>
+        <translation>Paquetes de exportación de Custody (*.custody.zip);;Archivos ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an auditor exports bundles.</source>
+        <translation>Solo un supervisor o un auditor genera paquetes de exportación.</translation>
+    </message>
+    <message>
+        <source>Writing and signing the bundle of {number}…</source>
+        <translation>Escribiendo y firmando el paquete de exportación de {number}…</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>Generar paquete de exportación</translation>
+    </message>
+    <message>
+        <source>Bundle saved: {path}
+SHA-256: {sha256}
+Signed by key {fingerprint} — the receiving lab must hold this key. {entries} journal entries, checkpoint at {size} entries.</source>
+        <translation>Paquete de exportación guardado: {path}
+SHA-256: {sha256}
+Firmado con la llave {fingerprint} — el laboratorio que lo recibe debe tener esta llave. {entries} entradas de la bitácora, punto de control de {size} entradas.</translation>
+    </message>
+    <message>
+        <source>The bundle was not exported: {reason}</source>
+        <translation>No se generó el paquete de exportación: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ShipmentDetail</name>
     <message>
         <source>Signed by</source>
@@ -3099,6 +3506,14 @@ Custody le dirá entonces qué cambiar, si hace falta, en el escáner o en la co
         <translation>Comparar lo que llegó con el manifiesto</translation>
     </message>
     <message>
+        <source>E&amp;xport bundle…</source>
+        <translation>Generar paquete de e&amp;xportación…</translation>
+    </message>
+    <message>
+        <source>A signed file for the consignee</source>
+        <translation>Un archivo firmado para el destinatario</translation>
+    </message>
+    <message>
         <source>Consignee:</source>
         <translation>Destinatario:</translation>
     </message>
@@ -3177,6 +3592,10 @@ Custody le dirá entonces qué cambiar, si hace falta, en el escáner o en la co
     <message>
         <source>, to {agent}</source>
         <translation>, a {agent}</translation>
+    </message>
+    <message>
+        <source>this lab — imported from {lab} ({origin})</source>
+        <translation>este laboratorio — importado de {lab} ({origin})</translation>
     </message>
     <message>
         <source>Relinquished to the carrier: {who}, {when}</source>

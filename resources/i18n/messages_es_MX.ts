@@ -132,6 +132,10 @@
         <translation>No llegó ningún carácter del escáner.</translation>
     </message>
     <message>
+        <source>No partner key is registered for {origin}, so its bundles cannot be checked. A supervisor must add that lab&apos;s public key (`partner add`) after confirming its fingerprint with the lab by phone or letter; this bundle says it is signed by key {fingerprint}.</source>
+        <translation>No hay ninguna llave de laboratorio socio registrada para {origin}, así que sus paquetes de exportación no se pueden verificar. Un supervisor debe agregar la llave pública de ese laboratorio (`partner add`) tras confirmar su huella con el laboratorio por teléfono o por carta; este paquete de exportación indica que está firmado con la llave {fingerprint}.</translation>
+    </message>
+    <message>
         <source>Nothing to change.</source>
         <translation>No hay nada que cambiar.</translation>
     </message>
@@ -196,6 +200,10 @@
         <translation>La revisión {revision} solo puede ser sustituida por una revisión posterior, no por la {later}.</translation>
     </message>
     <message>
+        <source>Sample {code} exists here already.</source>
+        <translation>La muestra {code} ya existe aquí.</translation>
+    </message>
+    <message>
         <source>Say why the sample is taken out of the shipment.</source>
         <translation>Indique por qué se saca la muestra del envío.</translation>
     </message>
@@ -214,6 +222,10 @@
     <message>
         <source>Seal number {code} has been used already; every seal number is used once.</source>
         <translation>El número de sello {code} ya se usó; cada número de sello se usa una sola vez.</translation>
+    </message>
+    <message>
+        <source>Seal number {serial} is used here already; seal numbers are unique, so the shipment cannot be imported. Ask a supervisor.</source>
+        <translation>El número de sello {serial} ya se usa aquí; los números de sello son únicos, así que el envío no se puede importar. Consulte a un supervisor.</translation>
     </message>
     <message>
         <source>Sending to the label printer at {where} failed: {reason} Labels may be incomplete; print them again.</source>
@@ -238,6 +250,18 @@
     <message>
         <source>Shipment #{id} has no package {package}.</source>
         <translation>El envío #{id} no tiene el bulto {package}.</translation>
+    </message>
+    <message>
+        <source>Shipment {number} came from {origin}: only the lab that shipped it exports its bundle.</source>
+        <translation>El envío {number} provino de {origin}: solo el laboratorio que lo envió genera su paquete de exportación.</translation>
+    </message>
+    <message>
+        <source>Shipment {number} exists here already.</source>
+        <translation>El envío {number} ya existe aquí.</translation>
+    </message>
+    <message>
+        <source>Shipment {number} is {status}: its bundle can be exported once its manifest is issued (the shipment must be {wanted}).</source>
+        <translation>El envío {number} está en estado {status}: su paquete de exportación se puede generar una vez emitido su manifiesto (el envío debe estar en estado {wanted}).</translation>
     </message>
     <message>
         <source>Shipment {shipment} cannot be approved yet: it needs {missing}.</source>
@@ -316,6 +340,30 @@
         <translation>El gafete de {name} ya no es válido.</translation>
     </message>
     <message>
+        <source>The bundle could not be written to {path}: {error}</source>
+        <translation>No se pudo escribir el paquete de exportación en {path}: {error}</translation>
+    </message>
+    <message>
+        <source>The bundle file changed while it was being imported; nothing was imported.</source>
+        <translation>El archivo del paquete de exportación cambió mientras se importaba; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>The bundle file {path} cannot be read: {error}</source>
+        <translation>No se puede leer el archivo del paquete de exportación {path}: {error}</translation>
+    </message>
+    <message>
+        <source>The bundle is refused: it does not say which lab it comes from.</source>
+        <translation>Se rechaza el paquete de exportación: no indica de qué laboratorio proviene.</translation>
+    </message>
+    <message>
+        <source>The bundle is refused: {reason}</source>
+        <translation>Se rechaza el paquete de exportación: {reason}</translation>
+    </message>
+    <message>
+        <source>The bundle names samples or a manifest in this lab&apos;s own series {prefix}; it cannot be imported here.</source>
+        <translation>El paquete de exportación menciona muestras o un manifiesto de la serie propia de este laboratorio, {prefix}; no se puede importar aquí.</translation>
+    </message>
+    <message>
         <source>The checkpoint at {size} entries does not match its own tree: the journal was altered. Run verify.</source>
         <translation>El punto de control de {size} entradas no coincide con su propio árbol: la bitácora fue alterada. Ejecute la verificación.</translation>
     </message>
@@ -356,6 +404,10 @@
         <translation>El disco está lleno: no se guardó nada. Libere espacio e intente de nuevo.</translation>
     </message>
     <message>
+        <source>The folder for the bundle does not exist: {parent}</source>
+        <translation>La carpeta del paquete de exportación no existe: {parent}</translation>
+    </message>
+    <message>
         <source>The folder for the database does not exist: {parent}</source>
         <translation>La carpeta de la base de datos no existe: {parent}</translation>
     </message>
@@ -376,8 +428,20 @@
         <translation>El bloqueo por inactividad debe estar entre {first} y {last} minutos (CJIS permite como máximo {last}); {value} está fuera de rango.</translation>
     </message>
     <message>
+        <source>The journal changed while the bundle was being written (its tree no longer matches checkpoint {size}); nothing was exported. Run verify.</source>
+        <translation>La bitácora cambió mientras se escribía el paquete de exportación (su árbol ya no coincide con el punto de control {size}); no se exportó nada. Ejecute la verificación.</translation>
+    </message>
+    <message>
+        <source>The journal is broken at entry {seq} (missing or out of its chain); nothing was exported. Run verify.</source>
+        <translation>La bitácora está rota en la entrada {seq} (falta o está fuera de su cadena); no se exportó nada. Ejecute la verificación.</translation>
+    </message>
+    <message>
         <source>The key file given is not the lab&apos;s current signing key.</source>
         <translation>El archivo de llave indicado no es la llave de firma vigente del laboratorio.</translation>
+    </message>
+    <message>
+        <source>The key {fingerprint} is registered already, for {origin} ({lab}).</source>
+        <translation>La llave {fingerprint} ya está registrada, para {origin} ({lab}).</translation>
     </message>
     <message>
         <source>The lab has a signing key already; rotate it instead.</source>
@@ -396,6 +460,10 @@
         <translation>No se pudo escribir la llave de etiquetas: {error}</translation>
     </message>
     <message>
+        <source>The label key file is not the one manifest {number} was printed with; restore this lab&apos;s label key before exporting.</source>
+        <translation>El archivo de la llave de etiquetas no es aquel con el que se imprimió el manifiesto {number}; restaure la llave de etiquetas de este laboratorio antes de exportar.</translation>
+    </message>
+    <message>
         <source>The label key file {path} is damaged (expected {size} bytes).</source>
         <translation>El archivo de la llave de etiquetas {path} está dañado (se esperaban {size} bytes).</translation>
     </message>
@@ -410,6 +478,10 @@
     <message>
         <source>The label names sample {body}, which is not in this lab&apos;s records.</source>
         <translation>La etiqueta indica la muestra {body}, que no está en los registros de este laboratorio.</translation>
+    </message>
+    <message>
+        <source>The label {payload} is known here already.</source>
+        <translation>La etiqueta {payload} ya existe aquí.</translation>
     </message>
     <message>
         <source>The language must be one of {languages}; {value} is not offered.</source>
@@ -438,6 +510,10 @@
     <message>
         <source>The old signing key could not be moved aside: {error}</source>
         <translation>No se pudo apartar la llave de firma anterior: {error}</translation>
+    </message>
+    <message>
+        <source>The partner&apos;s key file cannot be used: {reason}</source>
+        <translation>No se puede usar el archivo de la llave del laboratorio socio: {reason}</translation>
     </message>
     <message>
         <source>The passphrase must be at least {length} characters long (a few unrelated words work well).</source>
@@ -632,6 +708,10 @@
         <translation>No existe un usuario activo &apos;{username}&apos;.</translation>
     </message>
     <message>
+        <source>There is no bundle file {path}.</source>
+        <translation>No existe el archivo de paquete de exportación {path}.</translation>
+    </message>
+    <message>
         <source>There is no case {number}.</source>
         <translation>No existe el caso {number}.</translation>
     </message>
@@ -726,6 +806,10 @@ Revise la ruta, o configure un laboratorio nuevo con:
         <translation>No hay ningún registro de {what} #{key}.</translation>
     </message>
     <message>
+        <source>This bundle was imported already (shipment {shipment}, on {date} UTC); nothing was changed.</source>
+        <translation>Este paquete de exportación ya se importó (envío {shipment}, el {date} UTC); no se cambió nada.</translation>
+    </message>
+    <message>
         <source>This database is not a Custody database (it has unknown tables).</source>
         <translation>Esta base de datos no es una base de datos de Custody (tiene tablas desconocidas).</translation>
     </message>
@@ -744,6 +828,10 @@ Revise la ruta, o configure un laboratorio nuevo con:
     <message>
         <source>This file is not a Custody database (it is not a SQLite database at all).</source>
         <translation>Este archivo no es una base de datos de Custody (ni siquiera es una base de datos SQLite).</translation>
+    </message>
+    <message>
+        <source>This is {kind} bundle, not a shipment: only shipment bundles are imported.</source>
+        <translation>Este es un paquete de exportación de tipo {kind}, no de un envío: solo se importan paquetes de exportación de envíos.</translation>
     </message>
     <message>
         <source>This label (serial {serial}) was voided by a reprint; use the newest label and destroy this one.</source>
@@ -818,8 +906,24 @@ Revise la ruta, o configure un laboratorio nuevo con:
         <translation>un destinatario</translation>
     </message>
     <message>
+        <source>a package is not a JSON object</source>
+        <translation>un bulto no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>a sample is not a JSON object</source>
+        <translation>una muestra no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>a seal number is missing, not text or longer than 64 characters</source>
+        <translation>un número de sello falta, no es texto o tiene más de 64 caracteres</translation>
+    </message>
+    <message>
         <source>a site prefix must be 1 to 4 groups of 1-8 letters A-Z or digits 0-9, joined by &apos;-&apos;, starting with a letter, at most {length} characters (e.g. MX-AICM or MX-MZO)</source>
         <translation>un prefijo de sitio debe tener de 1 a 4 grupos de 1-8 letras A-Z o dígitos 0-9, unidos por &apos;-&apos;, empezar con una letra y tener como máximo {length} caracteres (p. ej. MX-AICM o MX-MZO)</translation>
+    </message>
+    <message>
+        <source>a {what} is listed twice</source>
+        <translation>un elemento ({what}) aparece dos veces</translation>
     </message>
     <message>
         <source>add a package</source>
@@ -958,6 +1062,10 @@ Revise la ruta, o configure un laboratorio nuevo con:
         <translation>el hash no coincide con el contenido de la entrada</translation>
     </message>
     <message>
+        <source>how the fingerprint was checked (with whom, how)</source>
+        <translation>cómo se verificó la huella (con quién, cómo)</translation>
+    </message>
+    <message>
         <source>id: the sample ID is empty.</source>
         <translation>id: el ID de la muestra está vacío.</translation>
     </message>
@@ -972,6 +1080,10 @@ Revise la ruta, o configure un laboratorio nuevo con:
     <message>
         <source>invalid site prefix {prefix}: {expected}</source>
         <translation>prefijo de sitio no válido {prefix}: {expected}</translation>
+    </message>
+    <message>
+        <source>it disagrees with its own journal extract: {reason}</source>
+        <translation>no concuerda con su propio extracto de la bitácora: {reason}</translation>
     </message>
     <message>
         <source>lab address</source>
@@ -996,6 +1108,10 @@ Revise la ruta, o configure un laboratorio nuevo con:
     <message>
         <source>longitude</source>
         <translation>longitud</translation>
+    </message>
+    <message>
+        <source>manifest</source>
+        <translation>manifiesto</translation>
     </message>
     <message>
         <source>move</source>
@@ -1050,12 +1166,24 @@ Revise la ruta, o configure un laboratorio nuevo con:
         <translation>embalar muestras</translation>
     </message>
     <message>
+        <source>package</source>
+        <translation>bulto</translation>
+    </message>
+    <message>
         <source>package {number}</source>
         <translation>bulto {number}</translation>
     </message>
     <message>
+        <source>package {n}</source>
+        <translation>bulto {n}</translation>
+    </message>
+    <message>
         <source>packaging</source>
         <translation>embalaje</translation>
+    </message>
+    <message>
+        <source>partner lab name</source>
+        <translation>nombre del laboratorio socio</translation>
     </message>
     <message>
         <source>payload cannot be replayed: {error}</source>
@@ -1190,8 +1318,28 @@ Revise la ruta, o configure un laboratorio nuevo con:
         <translation>el número de muestra {number} está fuera de rango: se espera de 1 a {last}</translation>
     </message>
     <message>
+        <source>sample {code}: its ID, weight or hazard flag is malformed</source>
+        <translation>muestra {code}: su ID, su peso o su indicador de peligro están mal formados</translation>
+    </message>
+    <message>
+        <source>sample {code}: last_hash is not a SHA-256</source>
+        <translation>muestra {code}: last_hash no es un SHA-256</translation>
+    </message>
+    <message>
+        <source>sample {code}: unknown form {form}</source>
+        <translation>muestra {code}: forma desconocida {form}</translation>
+    </message>
+    <message>
+        <source>sample {code}: {problem}</source>
+        <translation>muestra {code}: {problem}</translation>
+    </message>
+    <message>
         <source>samples in package(s) {packages} (or remove them)</source>
         <translation>muestras en los bultos {packages} (o quítelos)</translation>
+    </message>
+    <message>
+        <source>samples travel in package {number}, which is not listed</source>
+        <translation>hay muestras que viajan en el bulto {number}, que no está en la lista</translation>
     </message>
     <message>
         <source>scan containers for</source>
@@ -1220,6 +1368,14 @@ Revise la ruta, o configure un laboratorio nuevo con:
     <message>
         <source>shipment</source>
         <translation>envío</translation>
+    </message>
+    <message>
+        <source>shipment {number} has no samples</source>
+        <translation>el envío {number} no tiene muestras</translation>
+    </message>
+    <message>
+        <source>shipment {number} is {status}, not dispatched: only a shipment on its way can be received</source>
+        <translation>el envío {number} está en estado {status}, no despachado: solo se puede recibir un envío que está en camino</translation>
     </message>
     <message>
         <source>shipment {shipment}</source>
@@ -1270,6 +1426,42 @@ Revise la ruta, o configure un laboratorio nuevo con:
         <translation>la bitácora se alteró, se borró o se reordenó después de escribirse; las entradas desde seq {seq} no son confiables. Restaure el último respaldo verificado e investigue quién tuvo acceso de escritura a la base de datos.</translation>
     </message>
     <message>
+        <source>the label of package {n} names another package</source>
+        <translation>la etiqueta del bulto {n} indica otro bulto</translation>
+    </message>
+    <message>
+        <source>the label text of {what} is not its label code</source>
+        <translation>{what}: el texto de su etiqueta no es su código de etiqueta</translation>
+    </message>
+    <message>
+        <source>the last entry of {code} ({seq}) is not in the extract</source>
+        <translation>la última entrada de {code} ({seq}) no está en el extracto</translation>
+    </message>
+    <message>
+        <source>the manifest PDF&apos;s name or SHA-256 is malformed</source>
+        <translation>el nombre o el SHA-256 del PDF del manifiesto están mal formados</translation>
+    </message>
+    <message>
+        <source>the manifest&apos;s content cannot be read</source>
+        <translation>no se puede leer el contenido del manifiesto</translation>
+    </message>
+    <message>
+        <source>the manifest&apos;s content is not the one issued at approval</source>
+        <translation>el contenido del manifiesto no es el que se emitió al aprobarlo</translation>
+    </message>
+    <message>
+        <source>the manifest&apos;s label is not a shipment&apos;s label</source>
+        <translation>la etiqueta del manifiesto no es la etiqueta de un envío</translation>
+    </message>
+    <message>
+        <source>the manifest&apos;s label is not the label of shipment {n}</source>
+        <translation>la etiqueta del manifiesto no es la etiqueta del envío {n}</translation>
+    </message>
+    <message>
+        <source>the manifest&apos;s label text is missing</source>
+        <translation>falta el texto de la etiqueta del manifiesto</translation>
+    </message>
+    <message>
         <source>the printer closed the connection. Check the printer and try again.</source>
         <translation>la impresora cerró la conexión. Revise la impresora e intente de nuevo.</translation>
     </message>
@@ -1282,12 +1474,24 @@ Revise la ruta, o configure un laboratorio nuevo con:
         <translation>el registro {table} #{key} se borró fuera de Custody: la bitácora indica que existe, pero la tabla ya no lo tiene.</translation>
     </message>
     <message>
+        <source>the samples or the label differ from the manifest&apos;s content</source>
+        <translation>las muestras o la etiqueta difieren del contenido del manifiesto</translation>
+    </message>
+    <message>
         <source>the scan is {length} characters long; a label code has at most {limit} — this is not a label code (several scans run together?)</source>
         <translation>la lectura tiene {length} caracteres; un código de etiqueta tiene como máximo {limit}; esto no es un código de etiqueta (¿varias lecturas juntas?)</translation>
     </message>
     <message>
         <source>the scan {scan} has the character {character} ({codepoint}) at position {position}; label codes contain only letters A-Z and digits 0-9. Scan again; if it keeps happening, check the scanner&apos;s keyboard layout</source>
         <translation>la lectura {scan} tiene el carácter {character} ({codepoint}) en la posición {position}; los códigos de etiqueta solo contienen letras A-Z y dígitos 0-9. Escanee de nuevo; si sigue ocurriendo, revise la distribución de teclado del escáner</translation>
+    </message>
+    <message>
+        <source>the shipment it describes is not usable: {reason}</source>
+        <translation>el envío que describe no se puede usar: {reason}</translation>
+    </message>
+    <message>
+        <source>the shipment section is missing</source>
+        <translation>falta la sección del envío</translation>
     </message>
     <message>
         <source>the {table} table was changed outside Custody (a direct database edit): the field &apos;{field}&apos; of record #{key} no longer holds the value the journal recorded. Treat that record as compromised until the change is explained.</source>
@@ -1308,6 +1512,10 @@ Revise la ruta, o configure un laboratorio nuevo con:
     <message>
         <source>transport mode</source>
         <translation>modo de transporte</translation>
+    </message>
+    <message>
+        <source>two records carry the same label text</source>
+        <translation>dos registros llevan el mismo texto de etiqueta</translation>
     </message>
     <message>
         <source>unpack</source>
@@ -1370,6 +1578,26 @@ Revise la ruta, o configure un laboratorio nuevo con:
         <translation>{error}. Revise la impresora y su cable de red.</translation>
     </message>
     <message>
+        <source>{field} is longer than {limit} characters</source>
+        <translation>{field} tiene más de {limit} caracteres</translation>
+    </message>
+    <message>
+        <source>{field} is missing or not text</source>
+        <translation>{field} falta o no es texto</translation>
+    </message>
+    <message>
+        <source>{field} is not a list</source>
+        <translation>{field} no es una lista</translation>
+    </message>
+    <message>
+        <source>{field} is not a time with its time zone</source>
+        <translation>{field} no es una hora con su zona horaria</translation>
+    </message>
+    <message>
+        <source>{field} is not a whole number from {low}</source>
+        <translation>{field} no es un número entero a partir de {low}</translation>
+    </message>
+    <message>
         <source>{field}: &apos;{text}&apos; does not fit {width} pt at {size} pt on {template}; use a larger template.</source>
         <translation>{field}: &apos;{text}&apos; no cabe en {width} pt a {size} pt en {template}; use una plantilla más grande.</translation>
     </message>
@@ -1408,6 +1636,14 @@ Revise la ruta, o configure un laboratorio nuevo con:
     <message>
         <source>{name} ({role}) cannot take custody of samples.</source>
         <translation>{name} ({role}) no puede recibir la custodia de muestras.</translation>
+    </message>
+    <message>
+        <source>{origin} is this lab&apos;s own site prefix, not a partner lab.</source>
+        <translation>{origin} es el prefijo de sitio de este mismo laboratorio, no de un laboratorio socio.</translation>
+    </message>
+    <message>
+        <source>{path} exists already; a bundle never replaces a file.</source>
+        <translation>{path} ya existe; un paquete de exportación nunca reemplaza un archivo.</translation>
     </message>
     <message>
         <source>{problem} Using {fallback} (from {path}).</source>

@@ -23,6 +23,7 @@ from custody.services import manifests, shipments
 from custody.services.manifests import ManifestPdf
 from custody.ui.dialogs.manifest_preview import ManifestPreviewDialog
 from custody.ui.printing import print_pdf_pages
+from custody.verifier import parse_checkpoint_code
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -137,6 +138,10 @@ def test_printed_through_cups_at_true_scale(
     assert dialog.message.property("ok") is True, dialog.message.text()
     printed = take_output(out, f"{stem}*.pdf", tmp_path / "printed.pdf")
     assert page_sizes(printed) == [(612, 792)] * dialog.page_count
-    codes = [label_code(read.text, ship_lab.key) for read in read_qr(printed, 150)]
+    reads = [read.text for read in read_qr(printed, 150)]
+    # the shipment's label code, and the signed journal checkpoint (its own QR, last page)
+    *labels, checkpoint = reads
+    codes = [label_code(text, ship_lab.key) for text in labels]
     assert codes and codes[0].kind is LabelKind.SHIPMENT
-    assert read_qr(printed, 150)[0].text == ship_lab.manifest_payload(sid)
+    assert labels[0] == ship_lab.manifest_payload(sid)
+    assert parse_checkpoint_code(checkpoint)["origin"] == "MX-AICM"
