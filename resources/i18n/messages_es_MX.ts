@@ -910,8 +910,20 @@ Revise la ruta, o configure un laboratorio nuevo con:
         <translation>un bulto no es un objeto JSON</translation>
     </message>
     <message>
+        <source>a package number is listed twice</source>
+        <translation>un número de bulto aparece dos veces</translation>
+    </message>
+    <message>
+        <source>a sample is listed twice</source>
+        <translation>una muestra aparece dos veces</translation>
+    </message>
+    <message>
         <source>a sample is not a JSON object</source>
         <translation>una muestra no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>a seal number is listed twice</source>
+        <translation>un número de sello aparece dos veces</translation>
     </message>
     <message>
         <source>a seal number is missing, not text or longer than 64 characters</source>
@@ -920,10 +932,6 @@ Revise la ruta, o configure un laboratorio nuevo con:
     <message>
         <source>a site prefix must be 1 to 4 groups of 1-8 letters A-Z or digits 0-9, joined by &apos;-&apos;, starting with a letter, at most {length} characters (e.g. MX-AICM or MX-MZO)</source>
         <translation>un prefijo de sitio debe tener de 1 a 4 grupos de 1-8 letras A-Z o dígitos 0-9, unidos por &apos;-&apos;, empezar con una letra y tener como máximo {length} caracteres (p. ej. MX-AICM o MX-MZO)</translation>
-    </message>
-    <message>
-        <source>a {what} is listed twice</source>
-        <translation>un elemento ({what}) aparece dos veces</translation>
     </message>
     <message>
         <source>add a package</source>
@@ -1164,10 +1172,6 @@ Revise la ruta, o configure un laboratorio nuevo con:
     <message>
         <source>pack samples</source>
         <translation>embalar muestras</translation>
-    </message>
-    <message>
-        <source>package</source>
-        <translation>bulto</translation>
     </message>
     <message>
         <source>package {number}</source>

@@ -263,9 +263,13 @@ def _consistent(part: ShipmentPart) -> None:
     codes = [s.sample_id.human for s in part.samples]
     serials = part.seal_serials()
     payloads = [label.payload for label in part.labels()]
-    for what, values in ((t("package"), numbers), (t("sample"), codes), (t("seal"), serials)):
+    for twice, values in (
+        (t("a package number is listed twice"), numbers),
+        (t("a sample is listed twice"), codes),
+        (t("a seal number is listed twice"), serials),
+    ):
         if len(set(values)) != len(values):
-            raise _fail(t("a {what} is listed twice", what=what))
+            raise _fail(twice)
     if len(set(payloads)) != len(payloads):
         raise _fail(t("two records carry the same label text"))
     lost = sorted({s.package for s in part.samples} - set(numbers))
