@@ -400,6 +400,10 @@
         <translation>La base de datos informó un error; no se guardó nada. ({error})</translation>
     </message>
     <message>
+        <source>The database {path} is on a network or FUSE file system ({what}). SQLite files there get corrupted when their locks fail, so Custody does not open them. Keep the file on a local disk, or let several workstations share one PostgreSQL server (set CUSTODY_DB to its postgresql+psycopg:// URL).</source>
+        <translation>La base de datos {path} está en un sistema de archivos de red o FUSE ({what}). Ahí los archivos SQLite se dañan cuando fallan sus bloqueos, por lo que Custody no los abre. Guarde el archivo en un disco local, o haga que varias estaciones de trabajo compartan un servidor PostgreSQL (asigne a CUSTODY_DB su URL postgresql+psycopg://).</translation>
+    </message>
+    <message>
         <source>The disk is full: nothing was saved. Free some space and try again.</source>
         <translation>El disco está lleno: no se guardó nada. Libere espacio e intente de nuevo.</translation>
     </message>

@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from custody.db import filesystems
 from custody.db.journal import install_capture
 from custody.domain.messages import Text, t
 from custody.errors import StorageError
@@ -69,6 +70,8 @@ def make_engine(url: str) -> Engine:
             raise StorageError(
                 t("The folder for the database does not exist: {parent}", parent=path.parent)
             )
+        if path is not None:
+            filesystems.refuse_network(path)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
