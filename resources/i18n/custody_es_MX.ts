@@ -458,6 +458,14 @@ Copie los detalles de abajo y envíelos a su administrador.</translation>
 <context>
     <name>DashboardWidget</name>
     <message>
+        <source>The clock went back</source>
+        <translation>El reloj se atrasó</translation>
+    </message>
+    <message>
+        <source>These journal entries carry an earlier time than the entry before them. The journal&apos;s order (its entry number) is still right; check the workstation&apos;s clock and time zone, and note it in the case file.</source>
+        <translation>Estas entradas de la bitácora tienen una hora anterior a la de la entrada previa. El orden de la bitácora (su número de entrada) sigue siendo correcto; revise el reloj y la zona horaria de la estación de trabajo, y anótelo en el expediente del caso.</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>Act&amp;ualizar</translation>
     </message>
@@ -488,6 +496,10 @@ Copie los detalles de abajo y envíelos a su administrador.</translation>
     <message>
         <source>No shipment is waiting to be reconciled.</source>
         <translation>Ningún envío está en espera de conciliación.</translation>
+    </message>
+    <message>
+        <source>Entry {seq} on {workstation}: {behind} behind the entry before it</source>
+        <translation>Entrada {seq} en {workstation}: {behind} antes que la entrada previa</translation>
     </message>
 </context>
 <context>

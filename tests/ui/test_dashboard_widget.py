@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from ui_support import SUPERVISOR, make_ctx
 
 from custody.context import AppContext
+from custody.services.dashboard import ClockWarning, Dashboard
 from custody.ui.widgets.dashboard import DashboardWidget, month_label
 
 
@@ -39,6 +40,7 @@ def test_dashboard_shows_the_demo_counts_and_paints(qtbot: QtBot, signed_in: App
     # The sub-sample is sealed in the technician's hands; everything else is back on the shelf.
     assert widget.by_status.bars() == [("stored", 10), ("sealed", 1)]
     assert widget.data.pending == []
+    assert widget.data.clock_warnings == [] and widget.clock_box.isHidden()
     assert widget.pending.count() == 1
     assert "No shipment" in widget.pending.item(0).text()
 
@@ -88,3 +90,19 @@ def test_a_database_error_is_shown_in_the_dashboard(
         assert widget.refresh_button.isEnabled() and widget.data is None
     finally:
         ctx.close()
+
+
+def test_a_clock_that_went_back_is_shown_to_the_supervisor(
+    qtbot: QtBot, signed_in: AppContext
+) -> None:
+    widget = DashboardWidget(signed_in)
+    qtbot.addWidget(widget)
+    warning = ClockWarning(42, "2026-09-01T14:00:00.000000Z", "WS-07", 90_061, "WS-02")
+    widget.show_figures(Dashboard([], [], [], [], clock_warnings=[warning]))
+    widget.show()
+    assert widget.clock_box.isVisible() and widget.clock_list.count() == 1
+    assert (
+        widget.clock_list.item(0).text() == "Entry 42 on WS-07: 1 d 1 h behind the entry before it"
+    )
+    widget.show_figures(Dashboard([], [], [], []))
+    assert widget.clock_box.isHidden()

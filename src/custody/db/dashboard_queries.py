@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
+from custody.db.journal_table import journal
 from custody.db.models import Exhibit, Sample, Seizure, Shipment
 from custody.db.queries import Session
 from custody.domain.enums import ShipmentStatus
@@ -83,3 +84,16 @@ def pending_shipments(session: Session) -> list[tuple[str, ShipmentStatus, datet
         .order_by(Shipment.id)
     )
     return [(str(m), s, c) for m, s, c in session.execute(query)]
+
+
+def clock_regressions(session: Session, limit: int) -> list[tuple[int, str, str, str]]:
+    """The newest `clock.regression` entries (seq, ts, workstation, payload), newest first:
+    read from the (kind, seq) index."""
+    c = journal.c
+    query = (
+        select(c.seq, c.ts, c.workstation, c.payload)
+        .where(c.kind == "clock.regression")
+        .order_by(c.seq.desc())
+        .limit(limit)
+    )
+    return [(int(q), str(ts), str(ws), str(p)) for q, ts, ws, p in session.execute(query)]

@@ -24,6 +24,7 @@ from custody.domain.canonical import (
     chain_hash,
     digest_value,
     format_utc,
+    parse_utc,
     to_journal_value,
 )
 from custody.errors import IntegrityViolation
@@ -48,6 +49,22 @@ class Stamp:
 class Appended:
     seq: int
     hash: str
+    behind: ClockRegression | None = None  # this entry's time is before the previous one's
+
+
+@dataclass(frozen=True)
+class ClockRegression:
+    """The wall clock went back: the entry written now carries an earlier time than the one
+    before it (a clock reset, a wrong time zone, a workstation whose clock drifts)."""
+
+    seconds: int
+    previous_seq: int
+    previous_ts: str
+    previous_workstation: str
+
+
+# Workstations sharing a PostgreSQL database disagree by a little; beyond this, it is flagged.
+CLOCK_TOLERANCE_SECONDS = 120
 
 
 def column_value(table: Table, key: str, value: Any) -> Any:
@@ -117,7 +134,8 @@ def install_capture(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_soft_rollback", lambda s, _t: _after_rollback(s))
 
 
-_HEAD = select(journal.c.seq, journal.c.hash).order_by(journal.c.seq.desc()).limit(1)
+_HEAD = select(journal.c.seq, journal.c.hash, journal.c.ts, journal.c.workstation)
+_HEAD = _HEAD.order_by(journal.c.seq.desc()).limit(1)
 _INSERT = insert(journal)
 
 
@@ -126,13 +144,23 @@ def head(session: Session) -> tuple[int, str]:
     return (0, GENESIS_HASH) if row is None else (int(row[0]), str(row[1]))
 
 
+def _behind(row: Any, now: datetime) -> ClockRegression | None:
+    if row is None:
+        return None
+    seconds = (parse_utc(row[2]) - now).total_seconds()
+    if seconds <= CLOCK_TOLERANCE_SECONDS:
+        return None
+    return ClockRegression(int(seconds), int(row[0]), str(row[2]), str(row[3]))
+
+
 def append(
     session: Session, stamp: Stamp, kind: str, subject: str | None, data: dict[str, Any]
 ) -> Appended:
     """Write one entry carrying `data` and every record change flushed since the last one."""
     session.flush()
     changes = session.info.pop(PENDING, [])
-    last_seq, last_hash = head(session)
+    last = session.connection().execute(_HEAD).first()
+    last_seq, last_hash = (0, GENESIS_HASH) if last is None else (int(last[0]), str(last[1]))
     seq = last_seq + 1
     ts = format_utc(stamp.now)
     payload = canonical_json(
@@ -167,4 +195,4 @@ def append(
             "hash": digest,
         },
     )
-    return Appended(seq, digest)
+    return Appended(seq, digest, _behind(last, stamp.now))

@@ -1,9 +1,11 @@
 """The supervisor dashboard: samples registered by month (last 12 months), by port of
-seizure and by status, and the shipments not yet reconciled."""
+seizure and by status, the shipments not yet reconciled, and the latest times a workstation's
+clock went back (journal `clock.regression` entries)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from custody.db import dashboard_queries
@@ -21,6 +23,18 @@ class PendingShipment:
 
 
 @dataclass(frozen=True)
+class ClockWarning:
+    """The wall clock of `workstation` went back: entry `seq` was stamped `behind_seconds`
+    before the entry preceding it."""
+
+    seq: int
+    at: str  # the (wrong) time the entry carries, UTC
+    workstation: str
+    behind_seconds: int
+    previous_workstation: str
+
+
+@dataclass(frozen=True)
 class Dashboard:
     """Counts as (label, count) pairs, in display order."""
 
@@ -28,6 +42,7 @@ class Dashboard:
     by_port: list[tuple[str, int]]
     by_status: list[tuple[str, int]]
     pending: list[PendingShipment]
+    clock_warnings: list[ClockWarning] = field(default_factory=list)  # newest first
 
 
 def last_months(now: datetime, count: int = MONTHS) -> list[str]:
@@ -49,7 +64,16 @@ def dashboard(work: Work) -> Dashboard:
         PendingShipment(number, status.value, created)
         for number, status, created in dashboard_queries.pending_shipments(work.session)
     ]
+    warnings = []
+    for _seq, ts, workstation, payload in dashboard_queries.clock_regressions(work.session, 20):
+        data = json.loads(payload)["data"]
+        warnings.append(
+            ClockWarning(
+                data["seq"], ts, workstation, data["behind_seconds"], data["previous_workstation"]
+            )
+        )
     return Dashboard(
+        clock_warnings=warnings,
         by_month=[(m, per_month.get(m, 0)) for m in months],
         by_port=sorted(by_port.items(), key=lambda item: (-item[1], item[0])),
         by_status=sorted(by_status.items(), key=lambda item: (-item[1], item[0])),

@@ -17,6 +17,7 @@ from custody.domain.permissions import Action, is_allowed, roles_allowed
 from custody.errors import NotFound, PermissionDenied
 
 M = TypeVar("M", bound=Base)
+CLOCK_REGRESSION = "clock.regression"
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,27 @@ class Work:
         *,
         actor: Actor | None = None,
     ) -> journal.Appended:
-        """Append a journal entry carrying every record change made so far in this action."""
-        return journal.append(self.session, self.stamp(actor), kind, subject, data or {})
+        """Append a journal entry carrying every record change made so far in this action.
+        When the wall clock went back since the previous entry, a `clock.regression` entry
+        follows it (order is the journal's seq, never the time; supervisors see the flag)."""
+        stamp = self.stamp(actor)
+        done = journal.append(self.session, stamp, kind, subject, data or {})
+        if done.behind is not None:
+            back = done.behind
+            journal.append(
+                self.session,
+                stamp,
+                CLOCK_REGRESSION,
+                f"workstation:{self.workstation}",
+                {
+                    "seq": done.seq,
+                    "behind_seconds": back.seconds,
+                    "previous_seq": back.previous_seq,
+                    "previous_ts": back.previous_ts,
+                    "previous_workstation": back.previous_workstation,
+                },
+            )
+        return done
 
     def get(self, model: type[M], key: int, what: str) -> M:
         """The record `model` #`key`, or NotFound naming `what` (a noun; pass a Text)."""

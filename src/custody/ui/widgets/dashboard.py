@@ -58,6 +58,16 @@ def _shipment_status_text(status: str) -> str:
         return status
 
 
+def _duration(seconds: int) -> str:
+    """A clock's jump, roughly: "3 h 5 min", "2 d 4 h"."""
+    days, rest = divmod(seconds, 86_400)
+    hours, rest = divmod(rest, 3_600)
+    minutes = rest // 60
+    parts = [(days, "d"), (hours, "h"), (minutes, "min")]
+    shown = [f"{n} {unit}" for n, unit in parts if n][:2]
+    return " ".join(shown) or f"{seconds} s"
+
+
 class BarChart(QWidget):
     """Vertical bars with their count above and their label below; `label` turns a bar's key
     (what `bars()` returns) into the text shown."""
@@ -126,6 +136,23 @@ class DashboardWidget(QWidget):
         self.by_status.setObjectName("dashboardByStatus")
         self.pending = QListWidget()
         self.pending.setObjectName("dashboardPending")
+        self.clock_box = QGroupBox(self.tr("The clock went back"))
+        self.clock_box.setObjectName("dashboardClock")
+        self.clock_box.setStyleSheet("QGroupBox#dashboardClock { color: #b00020; }")
+        self.clock_list = QListWidget()
+        self.clock_list.setObjectName("dashboardClockList")
+        clock_layout = QVBoxLayout(self.clock_box)
+        clock_note = QLabel(
+            self.tr(
+                "These journal entries carry an earlier time than the entry before them. The "
+                "journal's order (its entry number) is still right; check the workstation's "
+                "clock and time zone, and note it in the case file."
+            )
+        )
+        clock_note.setWordWrap(True)
+        clock_layout.addWidget(clock_note)
+        clock_layout.addWidget(self.clock_list)
+        self.clock_box.setVisible(False)
         self.message_label = QLabel()
         self.message_label.setObjectName("dashboardMessage")
         self.message_label.setWordWrap(True)
@@ -142,6 +169,7 @@ class DashboardWidget(QWidget):
         bottom.addWidget(self.message_label, 1)
         bottom.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.clock_box)
         layout.addLayout(grid)
         layout.addLayout(bottom)
 
@@ -212,6 +240,16 @@ class DashboardWidget(QWidget):
             self.pending.addItem(f"{shipment.manifest_number} — {status}")
         if not data.pending:
             self.pending.addItem(self.tr("No shipment is waiting to be reconciled."))
+        self.clock_list.clear()
+        for warning in data.clock_warnings:
+            self.clock_list.addItem(
+                self.tr("Entry {seq} on {workstation}: {behind} behind the entry before it").format(
+                    seq=warning.seq,
+                    workstation=warning.workstation,
+                    behind=_duration(warning.behind_seconds),
+                )
+            )
+        self.clock_box.setVisible(bool(data.clock_warnings))
 
     def _on_refresh_button_clicked(self) -> None:
         self.refresh()
