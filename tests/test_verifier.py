@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from bundle_support import members_of, resign
+from bundle_support import members_of, resign, tamper
 from custody.services import bundles
 from custody.signing import Signer, create
 from custody.verifier import (
@@ -63,18 +63,7 @@ def _refused(path: Path, keys: dict[str, str] | None = None, **kw: Any) -> str:
     return str(caught.value)
 
 
-def _outsider(source: Path, target: Path, change: Callable[[Members], None]) -> Path:
-    """Rewrite the ZIP with changed members, keeping the signed description, its signature
-    and the file signature (an outsider cannot make new ones)."""
-    members = _members(source)
-    change(members)
-    with zipfile.ZipFile(source) as z:
-        comment = z.comment
-    with zipfile.ZipFile(target, "w") as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-        z.comment = comment
-    return target
+_outsider = tamper
 
 
 def _insider(

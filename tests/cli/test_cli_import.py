@@ -24,7 +24,7 @@ from ship_cli_support import (
 )
 from ship_cli_support import ship_fixture as ship_fixture
 
-from custody.services.partners import grouped
+from custody.domain.text import grouped
 from custody.verifier import fingerprint, public_key_of_pem
 
 CHECKED = "read over the phone with Dra. López"

@@ -33,8 +33,9 @@ from svc_support import Snapshot, journal_rows
 from custody import verifier
 from custody.db.models import SampleOrigin, Shipment, WitnessCheckpoint
 from custody.domain.enums import SampleStatus, ShipmentStatus
+from custody.domain.text import grouped
 from custody.errors import Conflict, ValidationError
-from custody.services import audit, lookup, partners, receipt_closing, receiving
+from custody.services import audit, lookup, receipt_closing, receiving
 from custody.services.shipment_views import list_shipments
 from lab_support import Lab
 
@@ -176,7 +177,7 @@ def test_refused_unknown_partner_tampered_bundle_and_a_second_import(
     sent = dispatched(sqlite_lab, n=2, packages=1)
     bundle = export(sqlite_lab, sent, tmp_path / "shipment.zip")
     rx = receiver
-    fingerprint = partners.grouped(sqlite_lab.ctx.signer().fingerprint)
+    fingerprint = grouped(sqlite_lab.ctx.signer().fingerprint)
 
     def refused(path: Path, error: type[Exception], message: str) -> dict[str, Any]:
         before, counts = Snapshot(rx.ctx), record_counts(rx.ctx)

@@ -9,6 +9,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from svc_support import Snapshot, count, journal_rows
 
+from custody.domain.text import grouped
 from custody.errors import Conflict, PermissionDenied, ValidationError
 from custody.services import partners
 from custody.verifier import fingerprint, public_key_of_pem
@@ -58,7 +59,7 @@ def test_a_partner_key_is_added_listed_and_trusted_for_its_origin(lab_db: Lab) -
         second.fingerprint: public_key_of_pem(other),
     }
     assert ctx.query(lambda w: partners.trusted_keys(w, "US-OFS")) == {}
-    assert partners.grouped("ABCDEFGH12345678") == "ABCD EFGH 1234 5678"
+    assert grouped("ABCDEFGH12345678") == "ABCD EFGH 1234 5678"
 
 
 def test_refusals_write_nothing_but_the_denial(lab_db: Lab) -> None:

@@ -18,8 +18,8 @@ from ui_support import make_ctx
 
 from custody import demo, verifier
 from custody.context import AppContext
+from custody.domain.text import grouped
 from custody.services import checkpoints, lab
-from custody.services.partners import grouped
 from custody.ui.views.admin import AdminView
 from custody.ui.views.admin_keys import KeysTab
 

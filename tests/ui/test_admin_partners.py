@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from custody import demo, signing
 from custody.context import AppContext
+from custody.domain.text import grouped
 from custody.services import partners
-from custody.services.partners import grouped
 from custody.ui.views.admin_partners import PartnersTab
 
 SUPERVISOR, TECHNICIAN, CLERK = demo.DEMO_USERS

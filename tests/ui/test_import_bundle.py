@@ -6,7 +6,6 @@ whose key nobody registered, is refused in red with the precise reason and creat
 from __future__ import annotations
 
 import json
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,9 +18,11 @@ from shipment_support import ship_lab_fixture as ship_lab_fixture
 from shipment_support import ship_template_fixture as ship_template_fixture
 from ui_support import make_ctx
 
+from bundle_support import tamper
 from custody import verifier
 from custody.context import AppContext
 from custody.domain.enums import Role, ShipmentStatus
+from custody.domain.text import grouped
 from custody.services import bundles, journal_view, lab, partners, shipments, users
 from custody.services.shipment_views import list_shipments
 from custody.services.users import NewPerson
@@ -142,16 +143,11 @@ def _last_denial(ctx: AppContext) -> str | None:
 
 def _tampered(bundle: Path, target: Path) -> Path:
     """The same bundle with README.txt rewritten, everything else (the comment too) kept."""
-    with zipfile.ZipFile(bundle) as zf:
-        members = [(info, zf.read(info)) for info in zf.infolist()]
-        comment = zf.comment
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for info, data in members:
-            if info.filename == "README.txt":
-                data += b"\nP.S. nothing to see here.\n"
-            out.writestr(info, data)
-        out.comment = comment
-    return target
+
+    def change(members: dict[str, bytes]) -> None:
+        members["README.txt"] += b"\nP.S. nothing to see here.\n"
+
+    return tamper(bundle, target, change)
 
 
 def test_a_tampered_bundle_is_refused_in_red_and_creates_nothing(
@@ -202,7 +198,7 @@ def test_a_bundle_from_a_lab_nobody_registered_is_refused(
     _import(qtbot, view, bundle, monkeypatch)
     card = view.bundle_import.card
     assert card.state == "refused"
-    fingerprint = partners.grouped(ship_lab.ctx.signer().fingerprint)
+    fingerprint = grouped(ship_lab.ctx.signer().fingerprint)
     assert "No partner key is registered for MX-AICM" in card.details.text()
     assert fingerprint in card.details.text()
     assert _shipments(receiver.ctx) == []

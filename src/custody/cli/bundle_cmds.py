@@ -14,9 +14,9 @@ from pathlib import Path
 from custody.cli.common import Session, command, label_key, out
 from custody.cli.label_output import check_file
 from custody.cli.ship_common import SHIP_HELP
+from custody.domain.text import grouped
 from custody.services import bundles, shipments
 from custody.services.bundles import Exported
-from custody.services.partners import grouped
 from custody.services.work import Work
 from custody.signing import Signer
 

@@ -9,8 +9,8 @@ from functools import partial
 from pathlib import Path
 
 from custody.cli.common import Session, UsageError, act, command, group, out
+from custody.domain.text import grouped
 from custody.services import bundle_import, partners
-from custody.services.partners import grouped
 
 MAX_PEM = 64 << 10  # a public key file is a few hundred bytes
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from custody.atomic import write_atomically
 from custody.cli.common import Session, UsageError, act, command, group, out
+from custody.domain.text import grouped
 from custody.services import checkpoints
 from custody.signing import public_pem
 from custody.verifier import checkpoint_code
@@ -32,10 +33,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     latest.add_argument("--out", type=Path, help="also write it as a JSON file")
     every = command(cp, "interval", _interval, "sign a checkpoint every N journal entries")
     every.add_argument("entries", type=int, help=f"N (default {checkpoints.DEFAULT_INTERVAL})")
-
-
-def grouped(fingerprint: str) -> str:
-    return " ".join(fingerprint[i : i + 4] for i in range(0, len(fingerprint), 4))
 
 
 def _show(args: argparse.Namespace, session: Session) -> int:

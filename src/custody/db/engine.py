@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
@@ -95,6 +95,16 @@ def make_sessions(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[S
 def _refuse_flush(session: Session, _context: Any, _instances: Any) -> None:
     if session.new or session.dirty or session.deleted:
         raise StorageError(t("internal: a read-only session tried to write"))
+
+
+def streaming_cursor(conn: Connection, name: str) -> Any:
+    """A DBAPI cursor for reading many rows in batches: server-side (named) on PostgreSQL, so
+    memory stays bounded; SQLite's cursor already steps through the result."""
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    if conn.dialect.name == "postgresql":
+        return dbapi.cursor(name=name)
+    return dbapi.cursor()
 
 
 def lock_for_write(session: Session) -> None:

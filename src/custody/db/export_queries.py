@@ -13,8 +13,9 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 
+from custody.db.engine import streaming_cursor
 from custody.db.journal_table import journal
 from custody.db.models import (
     Case,
@@ -69,18 +70,10 @@ def entries_by_seq(session: Session, seqs: Iterable[int]) -> Iterator[tuple[int,
             yield int(row[0]), str(row[1]), str(row[2]), str(row[3])
 
 
-def _cursor(conn: Connection) -> Any:
-    dbapi = conn.connection.dbapi_connection
-    assert dbapi is not None
-    if conn.dialect.name == "postgresql":
-        return dbapi.cursor(name="custody_export")  # server-side: rows arrive in batches
-    return dbapi.cursor()
-
-
 def stream_entries(session: Session, first: int, last: int) -> Iterator[tuple[int, str, str, str]]:
     """(seq, payload, prev_hash, hash) of entries first..last in seq order, streamed."""
     conn = session.connection()
-    cursor = _cursor(conn)
+    cursor = streaming_cursor(conn, "custody_export")
     try:
         mark = "%s" if conn.dialect.paramstyle in ("format", "pyformat") else "?"
         cursor.execute(

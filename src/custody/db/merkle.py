@@ -11,26 +11,18 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from typing import Any
 
 from sqlalchemy import Connection
 
+from custody.db.engine import streaming_cursor
 from custody.verifier import Frontier, leaf_hash, node_hash
 
 BATCH = 10_000
 
 
-def _cursor(conn: Connection) -> Any:
-    dbapi = conn.connection.dbapi_connection
-    assert dbapi is not None
-    if conn.dialect.name == "postgresql":
-        return dbapi.cursor(name="custody_merkle")
-    return dbapi.cursor()
-
-
 def entry_hashes(conn: Connection, first: int, last: int) -> Iterator[bytes]:
     """The hashes of entries first..last (seq), in order, as raw bytes."""
-    cursor = _cursor(conn)
+    cursor = streaming_cursor(conn, "custody_merkle")
     try:
         placeholder = "%s" if conn.dialect.paramstyle in ("format", "pyformat") else "?"
         cursor.execute(

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from custody.db.engine import streaming_cursor
 from custody.db.journal import PAYLOAD_VERSION
 from custody.db.replay import BATCH, Replay
 from custody.domain.canonical import GENESIS_HASH
@@ -96,15 +97,6 @@ class _Binding:
         return payload.startswith(head) and payload.endswith(middle + tail)
 
 
-def _cursor(conn: Connection) -> Any:
-    """A DBAPI cursor over the journal (server-side on PostgreSQL: bounded memory)."""
-    dbapi = conn.connection.dbapi_connection
-    assert dbapi is not None
-    if conn.dialect.name == "postgresql":
-        return dbapi.cursor(name="custody_verify")
-    return dbapi.cursor()
-
-
 def _chain_problem(n: int, row: tuple[Any, ...], expected: str, prev: bytes) -> str | None:
     seq, prev_hash, digest, payload = row[0], row[1], row[2], row[3]
     if seq != n:
@@ -177,7 +169,7 @@ def verify(
     signed = _Checkpoints(replay, held or [])
     binding = _Binding()
     expected, prev = GENESIS_HASH, bytes(32)
-    cursor = _cursor(conn)
+    cursor = streaming_cursor(conn, "custody_verify")
     try:
         cursor.execute(
             "SELECT seq, prev_hash, hash, payload, ts, kind, subject, actor_id, actor, "

@@ -5,6 +5,11 @@ from __future__ import annotations
 from custody.domain.messages import t
 
 
+def grouped(fingerprint: str) -> str:
+    """A key fingerprint in blocks of four, as read out over the phone: "ABCD EF01 …"."""
+    return " ".join(fingerprint[i : i + 4] for i in range(0, len(fingerprint), 4))
+
+
 class TextError(ValueError):
     pass
 

@@ -18,6 +18,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from custody.domain.manifest import CheckpointMark, SignatureBlock
+from custody.domain.text import grouped
 from custody.render.pdf_common import QrFlowable, markup
 
 __all__ = [
@@ -222,7 +223,7 @@ def checkpoint_block(mark: CheckpointMark, s: Styles, width: float) -> list[Flow
     """The signed journal checkpoint made at approval: its QR (the whole signed checkpoint)
     and what it says, so the receiving lab can hold the lab to its journal."""
     qr = QrFlowable(mark.code, 1.25 * inch)
-    key = " ".join(mark.key[i : i + 4] for i in range(0, len(mark.key), 4))
+    key = grouped(mark.key)
     lines = [
         s.p(
             f"Lab / Laboratorio {mark.origin} · entries / asientos: {mark.size:,} · "

@@ -25,6 +25,7 @@ from custody.db.models import ForeignLabel, Sample, Seal, Shipment, WitnessCheck
 from custody.domain.manifest import ManifestContent
 from custody.domain.messages import message_of, t
 from custody.domain.permissions import Action
+from custody.domain.text import grouped
 from custody.errors import Conflict, NotFound, ValidationError
 from custody.services import bundle_records, partners
 from custody.services.bundle_content import ContentError, ShipmentPart, read_shipment
@@ -130,7 +131,7 @@ def import_bundle(work: Work, path: Path) -> ImportResult:
                 "its fingerprint with the lab by phone or letter; this bundle says it is "
                 "signed by key {fingerprint}.",
                 origin=origin,
-                fingerprint=partners.grouped(signed_by),
+                fingerprint=grouped(signed_by),
             ),
             subject=f"partner:{origin}",
         )

@@ -24,6 +24,7 @@ from custody.domain.canonical import format_utc
 from custody.domain.enums import ShipmentStatus
 from custody.domain.messages import join_or, t
 from custody.domain.permissions import Action
+from custody.domain.text import grouped
 from custody.errors import IllegalTransition, StorageError, ValidationError
 from custody.services import bundle_shipment, checkpoints
 from custody.services.bundle_writer import BundleFile, Sink, refuse_existing
@@ -229,7 +230,7 @@ def readme(desc: dict[str, Any], what: str, file_name: str) -> str:
     """Plain text for whoever receives the bundle (English, then a Spanish summary)."""
     cp, shipment = desc["checkpoint"], desc["kind"] == "shipment"
     fp = cp["key"]
-    grouped = " ".join(fp[i : i + 4] for i in range(0, len(fp), 4))
+    key = grouped(fp)
     holds = (
         "the journal entries about this shipment, its samples and their cases, each with a "
         "proof that it is part of the lab's journal, and the transfer manifest (PDF) as issued"
@@ -258,7 +259,7 @@ def readme(desc: dict[str, Any], what: str, file_name: str) -> str:
             f"Lab:         {desc['lab_name']} ({desc['origin']})",
             f"Created:     {desc['created_at']} by {desc['created_by']}",
             f"Checkpoint:  {cp['size']} journal entries, head {cp['head']}",
-            f"Signing key: {grouped}",
+            f"Signing key: {key}",
         )
     )
     body = _wrap(

@@ -17,7 +17,7 @@ from custody.db.models import PartnerKey
 from custody.domain.ids import InvalidIdError, validate_site_prefix
 from custody.domain.messages import message_of, t
 from custody.domain.permissions import Action
-from custody.domain.text import TextError, required
+from custody.domain.text import TextError, grouped, required
 from custody.errors import Conflict, ValidationError
 from custody.services.lab import lab
 from custody.services.work import Work
@@ -33,11 +33,6 @@ class PartnerView:
     added_at: datetime
     added_by: str
     how_checked: str
-
-
-def grouped(fingerprint: str) -> str:
-    """'ABCD EF01 …': a fingerprint as it is read out over the phone."""
-    return " ".join(fingerprint[i : i + 4] for i in range(0, len(fingerprint), 4))
 
 
 def _view(row: PartnerKey, names: dict[int, str]) -> PartnerView:

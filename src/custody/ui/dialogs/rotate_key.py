@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit
 
-from custody.services.partners import grouped
+from custody.domain.text import grouped
 from custody.ui.dialogs.action_dialog import ActionDialog
 from custody.ui.naming import named
 

@@ -34,11 +34,11 @@ from custody import signing, verifier
 from custody.atomic import write_atomically
 from custody.context import AppContext
 from custody.domain.permissions import Action
+from custody.domain.text import grouped
 from custody.errors import CustodyError, NotFound
 from custody.services import checkpoints, journal_view
 from custody.services.checkpoints import KeyView
 from custody.services.lab import lab
-from custody.services.partners import grouped
 from custody.services.work import Work
 from custody.ui.dialogs.rotate_key import RotateKeyDialog
 from custody.ui.error_text import error_text

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from custody import verifier
 from custody.context import AppContext
 from custody.domain.permissions import Action
+from custody.domain.text import grouped
 from custody.services import partners
-from custody.services.partners import PartnerView, grouped
+from custody.services.partners import PartnerView
 from custody.ui.dialogs.action_dialog import ActionDialog
 from custody.ui.models.shipment_table import local_time
 from custody.ui.naming import named

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from custody.context import AppContext
 from custody.domain.permissions import Action, is_allowed
+from custody.domain.text import grouped
 from custody.errors import CustodyError
 from custody.services import bundles
 from custody.services.bundles import Exported
-from custody.services.partners import grouped
 from custody.ui.error_text import error_text
 from custody.ui.i18n import translate
 from custody.ui.tasks import Progress, Task, run_task

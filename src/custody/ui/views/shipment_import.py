@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from custody.context import AppContext
 from custody.domain.permissions import Action, is_allowed
+from custody.domain.text import grouped
 from custody.errors import CustodyError
 from custody.services import bundle_import
 from custody.services.bundle_import import ImportResult
-from custody.services.partners import grouped
 from custody.ui.error_text import error_text
 from custody.ui.i18n import translate
 from custody.ui.naming import named

@@ -141,6 +141,8 @@ class DashboardWidget(QWidget):
         self.clock_box.setStyleSheet("QGroupBox#dashboardClock { color: #b00020; }")
         self.clock_list = QListWidget()
         self.clock_list.setObjectName("dashboardClockList")
+        # a few lines are enough: the charts keep their room (the journal has them all)
+        self.clock_list.setMaximumHeight(self.clock_list.fontMetrics().height() * 5 + 8)
         clock_layout = QVBoxLayout(self.clock_box)
         clock_note = QLabel(
             self.tr(

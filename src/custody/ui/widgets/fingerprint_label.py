@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QLabel
 
-from custody.services.partners import grouped
+from custody.domain.text import grouped
 
 __all__ = ["FingerprintLabel", "fingerprint_font"]
 
